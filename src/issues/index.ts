@@ -1,0 +1,3 @@
+export * from './issue.ts';
+export * from './formatPath.ts';
+export * from './createIssue.ts';

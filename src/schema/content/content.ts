@@ -1,0 +1,112 @@
+import * as z from 'zod';
+import type { InputLimits } from '../limits/limits.ts';
+import { strictObject } from '../strictObject/strictObject.ts';
+import { createTableSchema, type TableSpec } from '../table/table.ts';
+import { createFormBlockSchema, type FormBlock } from '../forms/forms.ts';
+import { requiredText } from './text.ts';
+
+/**
+ * A paragraph of body text. A string is plain text; `{ lead, text }` opens with a lead phrase
+ * set in a heavier face (`一是加强领导，切实做好政务公开工作。`).
+ */
+export type Paragraph = string | { readonly lead?: string; readonly text: string };
+
+/**
+ * An image given as data: base64 text in JSON (optionally a `data:` URL), raw bytes through the
+ * API. `src` (a file path or URL) is accepted only when the render options allow that source.
+ */
+export interface ImageSpec {
+  /** PNG or JPEG bytes, or their base64 text. */
+  readonly data?: string | Uint8Array;
+  /** A file path or URL; used only where the caller's options allow it. */
+  readonly src?: string;
+  /** Printed width in millimetres (default: the natural width, at most the text block). */
+  readonly width?: number;
+  /** Caption printed under the image. */
+  readonly caption?: string;
+}
+
+/** A numbered section: its heading and its content, which may hold subsections. */
+export interface Section {
+  /** Heading text without its number (`总体情况`); the number is produced from the nesting. */
+  readonly heading: string;
+  /** Print this number instead (`二、`), or `null` for no number; left out, it is produced. */
+  readonly number?: string | null;
+  /** Paragraphs, tables, images and subsections, in order. */
+  readonly content?: readonly Block[];
+}
+
+/** One block of content. */
+export type Block = Paragraph | Section | { readonly table: TableSpec } | { readonly image: ImageSpec } | FormBlock;
+
+/** An attachment (附件): starts on a new page with its label at top left and its title. */
+export interface Attachment {
+  /** The label as printed, e.g. `附件2`. */
+  readonly label: string;
+  /** The attachment's title, centred under the label. */
+  readonly title?: string;
+  /** Page orientation of the attachment's pages. */
+  readonly orientation?: 'portrait' | 'landscape';
+  /** Its content. */
+  readonly content: readonly Block[];
+}
+
+/**
+ * Builds the schemas of paragraphs, blocks, sections and attachments for the given limits.
+ * Section nesting is built level by level up to `maxSectionDepth`, so deep input fails with a
+ * clear message instead of recursing without bound.
+ *
+ * @param limits Size limits.
+ * @returns The schemas.
+ */
+export function createContentSchemas(limits: InputLimits) {
+  const paragraphText = requiredText('paragraph', limits.maxParagraphLength);
+  const paragraph = z.union([
+    paragraphText,
+    strictObject({ lead: requiredText('lead', limits.maxParagraphLength).optional(), text: paragraphText }),
+  ]);
+  const imageData = z.union([
+    z.string().max(Math.ceil((limits.maxImageBytes * 4) / 3) + 64),
+    z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= limits.maxImageBytes, { params: { rule: 'limit', limit: 'maxImageBytes', max: limits.maxImageBytes } }),
+  ]);
+  const image = strictObject({
+    data: imageData.optional(),
+    src: z.string().min(1).max(4096).optional(),
+    width: z.number().positive().max(1000).optional(),
+    caption: requiredText('caption', limits.maxParagraphLength).optional(),
+  }).refine((img) => (img.data === undefined) !== (img.src === undefined), { params: { rule: 'image_source' } });
+  const leafBlocks = [
+    paragraph,
+    strictObject({ table: createTableSchema(limits) }),
+    strictObject({ image }),
+    createFormBlockSchema(limits),
+  ] as const;
+
+  const sectionAt = (level: number): z.ZodType<Section> => {
+    const blocks =
+      level >= limits.maxSectionDepth
+        ? z.union([...leafBlocks, tooDeep(limits)])
+        : z.union([...leafBlocks, sectionAt(level + 1)]);
+    return strictObject({
+      heading: requiredText('heading', limits.maxParagraphLength),
+      number: z.union([z.string().max(20), z.null()]).optional(),
+      content: z.array(blocks).max(limits.maxBlocks).optional(),
+    }) as z.ZodType<Section>;
+  };
+  const topBlock = z.union([...leafBlocks, sectionAt(1)]);
+  const blocks = z.array(topBlock).max(limits.maxBlocks);
+  const attachment = strictObject({
+    label: requiredText('label', 40),
+    title: requiredText('title', limits.maxParagraphLength).optional(),
+    orientation: z.enum(['portrait', 'landscape']).optional(),
+    content: blocks,
+  });
+  return { paragraph, section: sectionAt(1), blocks, attachment };
+}
+
+/** A subsection below the deepest allowed level: always fails with a message naming the limit. */
+function tooDeep(limits: InputLimits) {
+  return z
+    .object({ heading: z.unknown() })
+    .refine(() => false, { params: { rule: 'limit', limit: 'maxSectionDepth', max: limits.maxSectionDepth } });
+}

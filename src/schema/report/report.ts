@@ -1,0 +1,85 @@
+import * as z from 'zod';
+import { DEFAULT_LIMITS, type InputLimits } from '../limits/limits.ts';
+import { strictObject } from '../strictObject/strictObject.ts';
+import { createContentSchemas, type Attachment, type Paragraph, type Section } from '../content/content.ts';
+import { requiredText } from '../content/text.ts';
+import { FORM_VERSIONS, type FormVersion } from '../forms/forms.ts';
+
+/** A calendar date written `YYYY-MM-DD`, printed as `2021年1月15日`. */
+const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
+
+/** The report's metadata: title, issuing body, year, date of issue. */
+export interface ReportMeta {
+  /** The title; an array gives the title's lines explicitly (the seed sets it on two lines). */
+  readonly title: string | readonly string[];
+  /** The issuing body (发文机关), printed in the signature and set as the PDF's author. */
+  readonly issuer: string;
+  /** The year the report covers. */
+  readonly year: number;
+  /** Date of issue (成文日期), `YYYY-MM-DD`. */
+  readonly date?: string;
+  /** PDF subject. */
+  readonly subject?: string;
+  /** PDF keywords. */
+  readonly keywords?: readonly string[];
+}
+
+/** A validated report: the input model of gov-report-pdf. */
+export interface Report {
+  /** Title, issuer, year, date. */
+  readonly meta: ReportMeta;
+  /** Which official form the statistics tables follow; defaults from `meta.year`. */
+  readonly form?: FormVersion;
+  /** Name of the layout preset to use (`gbt9704`, `compact`); the render options may override it. */
+  readonly layout?: string;
+  /** Paragraphs before the first numbered section. */
+  readonly intro?: readonly Paragraph[];
+  /** The numbered sections. */
+  readonly sections: readonly Section[];
+  /** Attachments (附件), each on new pages. */
+  readonly attachments?: readonly Attachment[];
+  /** The signature block (落款); defaults to the issuer and date when a date is given; `false` omits it. */
+  readonly signature?: false | { readonly issuer?: string; readonly date?: string };
+  /** Draft marks: a watermark across every page and a date line at the end of the body. */
+  readonly draft?: { readonly watermark?: string; readonly dateLine?: string };
+}
+
+/**
+ * Builds the zod schema of a report for the given limits. The schema is the only place where
+ * untrusted input is checked; everything after it works on the {@link Report} type.
+ *
+ * @param limits Size limits (defaults: {@link DEFAULT_LIMITS}).
+ * @returns The report schema.
+ */
+export function createReportSchema(limits: InputLimits = DEFAULT_LIMITS) {
+  const content = createContentSchemas(limits);
+  const titleLine = requiredText('title', 200);
+  const date = z.string().regex(ISO_DATE);
+  const meta = strictObject({
+    title: z.union([titleLine, z.array(titleLine).min(1).max(6)]),
+    issuer: requiredText('issuer', 200),
+    year: z.int().min(1990).max(2200),
+    date: date.optional(),
+    subject: requiredText('subject', 500).optional(),
+    keywords: z.array(requiredText('keyword', 100)).max(50).optional(),
+  });
+  return strictObject({
+    $schema: z.string().optional(),
+    meta,
+    form: z.enum(FORM_VERSIONS).optional(),
+    layout: z.string().min(1).max(200).optional(),
+    intro: z.array(content.paragraph).max(limits.maxBlocks).optional(),
+    sections: z.array(content.section).max(limits.maxSections),
+    attachments: z.array(content.attachment).max(limits.maxAttachments).optional(),
+    signature: z
+      .union([z.literal(false), strictObject({ issuer: requiredText('issuer', 200).optional(), date: date.optional() })])
+      .optional(),
+    draft: strictObject({
+      watermark: requiredText('watermark', 40).optional(),
+      dateLine: requiredText('date', 200).optional(),
+    }).optional(),
+  });
+}
+
+/** The report schema with the default limits. */
+export const reportSchema = createReportSchema();

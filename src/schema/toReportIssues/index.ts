@@ -1,0 +1,2 @@
+export * from './toReportIssues.ts';
+export * from './nearestKey.ts';

@@ -1,0 +1,211 @@
+import type * as z from 'zod';
+import { createIssue } from '../../issues/createIssue.ts';
+import type { BilingualText, IssuePathSegment, ReportIssue } from '../../issues/issue.ts';
+import { ALLOWED_KEYS_MARKER } from '../strictObject/strictObject.ts';
+import { nearestKey } from './nearestKey.ts';
+
+type ZodIssue = z.core.$ZodIssue;
+
+const ROLE_NAMES: Record<string, BilingualText> = {
+  paragraph: { zh: '段落', en: 'paragraph' },
+  lead: { zh: '段首引语', en: 'lead phrase' },
+  heading: { zh: '标题', en: 'heading' },
+  title: { zh: '报告标题', en: 'title' },
+  issuer: { zh: '发文机关', en: 'issuing body' },
+  label: { zh: '标签', en: 'label' },
+  caption: { zh: '表题', en: 'caption' },
+  note: { zh: '注释', en: 'note' },
+  cell: { zh: '单元格', en: 'cell' },
+  subject: { zh: '主题', en: 'subject' },
+  keyword: { zh: '关键词', en: 'keyword' },
+  date: { zh: '日期', en: 'date' },
+  watermark: { zh: '水印', en: 'watermark' },
+};
+
+const TYPE_NAMES: Record<string, BilingualText> = {
+  string: { zh: '文本', en: 'a string' },
+  number: { zh: '数字', en: 'a number' },
+  int: { zh: '整数', en: 'an integer' },
+  boolean: { zh: '布尔值', en: 'a boolean' },
+  object: { zh: '对象', en: 'an object' },
+  array: { zh: '数组', en: 'an array' },
+  null: { zh: 'null', en: 'null' },
+  undefined: { zh: '缺失', en: 'missing' },
+  nan: { zh: 'NaN', en: 'NaN' },
+};
+
+/**
+ * Turns zod's issues into {@link ReportIssue}s with bilingual messages, paths written
+ * `sections[2].content[0]`, and what would be valid. A failed union reports the branch that
+ * got furthest, so `{ "heading": 3 }` says that the heading must be text rather than listing
+ * every kind of block.
+ *
+ * @param issues zod issues.
+ * @param input The value that was validated (to describe what was received).
+ * @returns Report issues, all of severity `error`.
+ */
+export function toReportIssues(issues: readonly ZodIssue[], input: unknown): ReportIssue[] {
+  return issues.flatMap((issue) => convert(issue, [], input));
+}
+
+function convert(issue: ZodIssue, prefix: readonly IssuePathSegment[], input: unknown): ReportIssue[] {
+  const path = [...prefix, ...(issue.path as IssuePathSegment[])];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const best = pickBranch(issue.errors);
+    return best.flatMap((inner) => convert(inner, path, input));
+  }
+  const received = valueAt(input, path);
+  const { message, expected } = describe(issue, path, received);
+  return [createIssue(codeOf(issue), 'error', path, message, expected)];
+}
+
+function codeOf(issue: ZodIssue): string {
+  if (issue.code === 'custom') {
+    const rule = (issue.params as { rule?: string } | undefined)?.rule;
+    return rule ?? 'custom';
+  }
+  return issue.code;
+}
+
+/** Picks the union branch whose issues are deepest and fewest: the branch the user meant. */
+function pickBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] {
+  let best = branches[0] ?? [];
+  let bestScore = -Infinity;
+  for (const branch of branches) {
+    const shallowMismatch = branch.some(
+      (i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'unrecognized_keys'),
+    );
+    const depth = Math.max(0, ...branch.map((i) => i.path.length));
+    const score = (shallowMismatch ? -1000 : 0) + depth * 10 - branch.length;
+    if (score > bestScore) {
+      best = branch;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function valueAt(root: unknown, path: readonly IssuePathSegment[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string | number, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+function kindOf(value: unknown): BilingualText {
+  if (value === null) return TYPE_NAMES.null!;
+  if (Array.isArray(value)) return TYPE_NAMES.array!;
+  if (typeof value === 'number' && Number.isNaN(value)) return TYPE_NAMES.nan!;
+  return TYPE_NAMES[typeof value] ?? { zh: typeof value, en: typeof value };
+}
+
+function roleOf(path: readonly IssuePathSegment[], params: { role?: string } | undefined): BilingualText {
+  if (params?.role !== undefined && ROLE_NAMES[params.role]) return ROLE_NAMES[params.role]!;
+  const last = [...path].reverse().find((segment) => typeof segment === 'string');
+  if (last === 'content' || last === 'intro' || last === 'text') return ROLE_NAMES.paragraph!;
+  return ROLE_NAMES[String(last)] ?? { zh: '此项', en: 'this value' };
+}
+
+function describe(
+  issue: ZodIssue,
+  path: readonly IssuePathSegment[],
+  received: unknown,
+): { message: BilingualText; expected?: string } {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const want = TYPE_NAMES[issue.expected] ?? { zh: issue.expected, en: issue.expected };
+      if (received === undefined) {
+        return { message: { zh: `缺少必填项（应为${want.zh}）`, en: `is required (${want.en})` }, expected: want.en };
+      }
+      const got = kindOf(received);
+      return { message: { zh: `应为${want.zh}，实际为${got.zh}`, en: `expected ${want.en}, received ${got.en}` }, expected: want.en };
+    }
+    case 'unrecognized_keys': {
+      const allowed = issue.message.startsWith(ALLOWED_KEYS_MARKER)
+        ? (JSON.parse(issue.message.slice(ALLOWED_KEYS_MARKER.length)) as string[])
+        : [];
+      const parts = issue.keys.map((key) => {
+        const near = nearestKey(key, allowed);
+        return near === undefined
+          ? { zh: `未知字段“${key}”`, en: `unknown key "${key}"` }
+          : { zh: `未知字段“${key}”，是否应为“${near}”？`, en: `unknown key "${key}" — did you mean "${near}"?` };
+      });
+      return {
+        message: { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') },
+        expected: allowed.length > 0 ? `one of ${allowed.join(', ')}` : undefined,
+      } as { message: BilingualText; expected?: string };
+    }
+    case 'invalid_value': {
+      const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return { message: { zh: `取值无效，应为以下之一：${values}`, en: `invalid value; expected one of ${values}` }, expected: `one of ${values}` };
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string' || (issue.origin === 'array' && min === 1)) {
+        const what = roleOf(path, undefined);
+        return issue.origin === 'string'
+          ? { message: { zh: `${what.zh}不能为空`, en: `${what.en} must not be empty` }, expected: 'non-empty text' }
+          : { message: { zh: '至少需要一项', en: 'must have at least one item' }, expected: 'at least one item' };
+      }
+      return { message: { zh: `不能小于 ${min}`, en: `must be at least ${min}` }, expected: `>= ${min}` };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      const unit = issue.origin === 'string' ? { zh: ' 个字符', en: ' characters' } : issue.origin === 'array' ? { zh: ' 项', en: ' items' } : { zh: '', en: '' };
+      return {
+        message: { zh: `超出上限：最多${unit.zh ? ` ${max}${unit.zh}` : ` ${max}`}`, en: `exceeds the limit of ${max}${unit.en}` },
+        expected: `at most ${max}${unit.en}`,
+      };
+    }
+    case 'invalid_format':
+      return { message: { zh: '日期格式应为 YYYY-MM-DD，如 2021-01-15', en: 'dates are written YYYY-MM-DD, e.g. 2021-01-15' }, expected: 'YYYY-MM-DD' };
+    case 'custom':
+      return describeCustom(issue.params as Record<string, unknown> | undefined, path);
+    default:
+      return { message: { zh: '取值无效', en: 'invalid value' } };
+  }
+}
+
+function describeCustom(params: Record<string, unknown> | undefined, path: readonly IssuePathSegment[]): { message: BilingualText; expected?: string } {
+  switch (params?.rule) {
+    case 'not_blank': {
+      const what = roleOf(path, params as { role?: string });
+      return { message: { zh: `${what.zh}不能为空`, en: `${what.en} must not be empty` }, expected: 'non-blank text' };
+    }
+    case 'row_children_or_values':
+      return {
+        message: {
+          zh: `行“${String(params.label)}”须有 children（下级行）或 values（数值）之一，且只能有其一`,
+          en: `row "${String(params.label)}" must have either children (sub-rows) or values, not both or neither`,
+        },
+        expected: 'children or values',
+      };
+    case 'row_value_count': {
+      const columns = (params.columns as string[]).join('、');
+      return {
+        message: {
+          zh: `行“${String(params.label)}”有 ${String(params.actual)} 个数值，应为 ${String(params.expected)} 个（${columns}）`,
+          en: `row "${String(params.label)}" has ${String(params.actual)} value(s) but the table has ${String(params.expected)} data column(s): ${(params.columns as string[]).join(', ')}`,
+        },
+        expected: `${String(params.expected)} values`,
+      };
+    }
+    case 'limit':
+      return {
+        message: {
+          zh: `超出限制 ${String(params.limit)}（上限 ${String(params.max)}${params.actual === undefined ? '' : `，实际 ${String(params.actual)}`}）`,
+          en: `exceeds the limit ${String(params.limit)} (at most ${String(params.max)}${params.actual === undefined ? '' : `, got ${String(params.actual)}`})`,
+        },
+        expected: `at most ${String(params.max)}`,
+      };
+    case 'image_source':
+      return {
+        message: { zh: '图片须给出 data（图片数据）或 src（路径/网址）之一', en: 'an image needs exactly one of data (the bytes or base64) or src (a path or URL)' },
+        expected: 'data or src',
+      };
+    default:
+      return { message: { zh: '取值无效', en: 'invalid value' } };
+  }
+}
