@@ -16,8 +16,11 @@ export type CellValue = number | string | null;
  * A row header: a label with either sub-rows (`children`) or, at a leaf, one value per data column.
  */
 export interface RowNode {
-  /** The row's label as printed in the row-header (stub) column(s). */
-  readonly label: string;
+  /**
+   * The row's label as printed in the row-header (stub) column(s). A table whose rows all leave
+   * it out has no row-header column (表四 prints only its data row).
+   */
+  readonly label?: string;
   /** Sub-rows, printed to the right of this label, which spans them. */
   readonly children?: readonly RowNode[];
   /** The row's values, one per data column, at a leaf. */
@@ -93,7 +96,7 @@ function cellSchema(limits: InputLimits): z.ZodType<CellValue> {
 
 function rowNodeSchema(limits: InputLimits, depth: number): z.ZodType<RowNode> {
   const shape = {
-    label: requiredText('label', limits.maxCellTextLength),
+    label: requiredText('label', limits.maxCellTextLength).optional(),
     values: z.array(cellSchema(limits)).max(limits.maxTableColumns).optional(),
   };
   const schema =
@@ -103,7 +106,10 @@ function rowNodeSchema(limits: InputLimits, depth: number): z.ZodType<RowNode> {
   return schema.superRefine((row, ctx) => {
     const hasChildren = 'children' in row && row.children !== undefined;
     if (hasChildren === (row.values !== undefined)) {
-      ctx.addIssue({ code: 'custom', params: { rule: 'row_children_or_values', label: row.label } });
+      ctx.addIssue({ code: 'custom', params: { rule: 'row_children_or_values', label: row.label ?? '' } });
+    }
+    if (hasChildren && row.label === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['label'], params: { rule: 'row_label_required' } });
     }
   });
 }
@@ -163,12 +169,16 @@ function checkTableShape(bands: readonly TableBand[], banded: boolean, limits: I
           ctx.addIssue({
             code: 'custom',
             path: [...here, 'values'],
-            params: { rule: 'row_value_count', label: row.label, expected, actual: row.values.length, columns: labels },
+            params: { rule: 'row_value_count', label: row.label ?? '', expected, actual: row.values.length, columns: labels },
           });
         }
       });
     };
     visit(band.rows, [...prefix, 'rows']);
+    const labelled = band.rows.filter((row) => row.label !== undefined).length;
+    if (labelled !== 0 && labelled !== band.rows.length) {
+      ctx.addIssue({ code: 'custom', path: [...prefix, 'rows'], params: { rule: 'row_label_mixed' } });
+    }
   });
   if (rowCount > limits.maxTableRows) {
     ctx.addIssue({ code: 'custom', path: [], params: { rule: 'limit', limit: 'maxTableRows', max: limits.maxTableRows, actual: rowCount } });

@@ -192,6 +192,19 @@ function describeCustom(params: Record<string, unknown> | undefined, path: reado
         expected: `${String(params.expected)} values`,
       };
     }
+    case 'row_label_required':
+      return {
+        message: { zh: '有下级行的行必须有标签', en: 'a row with sub-rows needs a label' },
+        expected: 'a label',
+      };
+    case 'row_label_mixed':
+      return {
+        message: {
+          zh: '同一表中的行要么都有标签，要么都没有标签（没有标签时表格不设行标题列）',
+          en: 'either every row of a table has a label or none has (a table without labels has no row-header column)',
+        },
+        expected: 'labels on all rows or on none',
+      };
     case 'limit':
       return {
         message: {

@@ -1,0 +1,54 @@
+import type { InputLimits } from '../schema/limits/limits.ts';
+import type { ReportIssue } from '../issues/issue.ts';
+
+/** Font roles of a layout preset; each is served by a registered font file. */
+export type FontRole = 'title' | 'heading' | 'kai' | 'body' | 'table' | 'folio';
+
+/**
+ * A font file registered for a role: a TTF/OTF path, or a TTC path with the face's PostScript
+ * name. `bold` is the file used where the preset asks for a bold face of that role.
+ */
+export interface FontFileSpec {
+  /** Path of the regular face (TTF, OTF or TTC). */
+  readonly path: string;
+  /** PostScript name of the face inside a TTC collection. */
+  readonly postscriptName?: string;
+  /** The bold face of the same family, if any (otherwise bold falls back to the default bold face). */
+  readonly bold?: { readonly path: string; readonly postscriptName?: string };
+}
+
+/** Which sources an image's `src` may name; everything else is denied. */
+export interface ResourcePolicy {
+  /** Folders whose files (and their descendants) images may be read from. */
+  readonly allowedDirectories?: readonly string[];
+  /** URL prefixes images may be fetched from (e.g. `https://cdn.example.gov.cn/`). */
+  readonly allowedUrlPrefixes?: readonly string[];
+}
+
+/** Options of one render; the same options exist as CLI flags. */
+export interface RenderOptions {
+  /** A layout preset: a built-in name (`gbt9704`, `compact`) or a preset object; overrides the report's `layout`. */
+  readonly layout?: string | Record<string, unknown>;
+  /** Turn every warning (arithmetic, blank, placeholder, missing glyph) into a refusal to render. */
+  readonly strict?: boolean;
+  /** Compute every total of an official table that the caller left blank (never overwrites a given total). */
+  readonly fillTotals?: boolean;
+  /** Last year's report (or its 表三 carried-forward row), to check this year's 二 = last year's 四. */
+  readonly previousYear?: unknown;
+  /** The PDF's creation date; fixed by default so that the same input gives the same bytes. */
+  readonly creationDate?: Date;
+  /** Size limits; missing keys take the defaults. */
+  readonly limits?: Partial<InputLimits>;
+  /** Where image `src` paths and URLs may point; by default nothing outside the report is read. */
+  readonly resources?: ResourcePolicy;
+}
+
+/** What a render returns. */
+export interface RenderResult {
+  /** The PDF bytes. */
+  readonly pdf: Uint8Array;
+  /** Problems that did not stop the render (arithmetic, blanks, placeholders, missing glyphs, removed characters). */
+  readonly warnings: readonly ReportIssue[];
+  /** Number of pages, as planned by the layout and verified in the written PDF. */
+  readonly pageCount: number;
+}
