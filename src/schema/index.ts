@@ -7,3 +7,4 @@ export * from './report/index.ts';
 export * from './toReportIssues/index.ts';
 export * from './validateReport/index.ts';
 export * from './jsonSchema/index.ts';
+export * from './layoutPreset/index.ts';

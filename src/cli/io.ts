@@ -1,0 +1,35 @@
+/**
+ * Everything the CLI needs from the outside world. `bin.ts` builds the real one from `process`
+ * and `node:fs`; tests pass an in-memory one, so `runCli` runs in-process.
+ */
+export interface CliIo {
+  /** Writes text to standard output (the CLI adds the line breaks). */
+  stdout(text: string): void;
+  /** Writes text to standard error (the CLI adds the line breaks). */
+  stderr(text: string): void;
+  /**
+   * Reads a whole file.
+   *
+   * @param path An absolute path.
+   * @returns The bytes; rejects with a Node-style error (`code: 'ENOENT'`, …).
+   */
+  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Writes a whole file so that the target is either the old file or the complete new one.
+   *
+   * @param path An absolute path.
+   * @param data The bytes or UTF-8 text.
+   */
+  writeFileAtomic(path: string, data: Uint8Array | string): Promise<void>;
+  /**
+   * Tells whether a path exists (used to refuse overwriting without `--force`).
+   *
+   * @param path An absolute path.
+   * @returns `true` if something exists there.
+   */
+  exists(path: string): Promise<boolean>;
+  /** The working directory relative paths are resolved against. */
+  readonly cwd: string;
+  /** The current time (for defaults such as "last year"). */
+  now(): Date;
+}

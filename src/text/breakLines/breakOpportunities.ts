@@ -1,0 +1,47 @@
+import LineBreaker from 'linebreak';
+
+/** A place where a line may end: after `position` UTF-16 units of the text. */
+export interface BreakOpportunity {
+  /** Offset in the text (UTF-16 units) after which a line may end. */
+  readonly position: number;
+  /** A line must end here (a line feed in the text). */
+  readonly required: boolean;
+  /** The break falls between words (always true unless word preference is on and it splits a word). */
+  readonly betweenWords: boolean;
+}
+
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Lists where lines may end, by the Unicode line-breaking algorithm (UAX #14, which carries the
+ * CJK kinsoku rules: closing punctuation ，。、；：？！）」》 never starts a line, opening brackets
+ * （「《 never end one, Latin words and numbers are not split). With `preferWords`, each break is
+ * also marked whether it falls between words of a Chinese dictionary segmentation (ICU), so short
+ * labels such as 商业企业 break as 商业/企业 rather than 商业企/业.
+ *
+ * @param text The text.
+ * @param preferWords Mark breaks that split words.
+ * @returns The break opportunities, in order; the last is at the end of the text.
+ */
+export function breakOpportunities(text: string, preferWords: boolean): BreakOpportunity[] {
+  const wordEnds = preferWords ? wordBoundaries(text) : undefined;
+  const breaker = new LineBreaker(text);
+  const result: BreakOpportunity[] = [];
+  for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
+    const betweenWords = wordEnds === undefined || wordEnds.has(next.position) || isPunctuationBefore(text, next.position);
+    result.push({ position: next.position, required: next.required, betweenWords });
+  }
+  return result;
+}
+
+function wordBoundaries(text: string): Set<number> {
+  const ends = new Set<number>();
+  for (const segment of wordSegmenter.segment(text)) ends.add(segment.index + segment.segment.length);
+  return ends;
+}
+
+/** A break right after punctuation or a space is always a good break. */
+function isPunctuationBefore(text: string, position: number): boolean {
+  const before = text[position - 1] ?? '';
+  return /[\s\p{P}]/u.test(before);
+}

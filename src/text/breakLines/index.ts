@@ -1,0 +1,2 @@
+export * from './breakLines.ts';
+export * from './breakOpportunities.ts';
