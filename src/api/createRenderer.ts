@@ -1,0 +1,143 @@
+import { InputLimitError, ReportValidationError, ResourceDeniedError, StrictModeRefusalError } from '../errors/errors.ts';
+import { createIssue } from '../issues/createIssue.ts';
+import type { ReportIssue } from '../issues/issue.ts';
+import { resolveForms } from '../forms/resolveForms/resolveForms.ts';
+import { layoutReport } from '../layout/layoutReport.ts';
+import type { LayoutPlan } from '../layout/plan/plan.ts';
+import { createFontRegistry, type FontRegistry } from '../render/fonts/fontRegistry.ts';
+import { createPdfmakeInstance } from '../render/fonts/pdfmakeRuntime.ts';
+import { resolvePreset } from '../render/presets/resolvePreset.ts';
+import { renderPdf } from '../render/renderPdf/renderPdf.ts';
+import { DEFAULT_LIMITS, type InputLimits } from '../schema/limits/limits.ts';
+import type { Report } from '../schema/report/report.ts';
+import { validateReport } from '../schema/validateReport/validateReport.ts';
+import type { FontFileSpec, FontRole, RenderOptions, RenderResult } from './options.ts';
+import { resolveImages } from './resolveImages.ts';
+
+/** Options of a renderer: what stays the same for every report it renders. */
+export interface RendererOptions {
+  /** Font files by role (e.g. `{ body: { path: '/fonts/仿宋_GB2312.ttf' } }`); other roles keep the free defaults. */
+  readonly fonts?: Partial<Record<FontRole, FontFileSpec>>;
+}
+
+/** A renderer: fonts registered once, used for any number of reports, concurrently. */
+export interface Renderer {
+  /**
+   * Renders a report to PDF.
+   *
+   * @param input The report: an object, JSON text, or JSON bytes.
+   * @param options Layout, strict mode, totals, limits, resources.
+   * @returns The PDF bytes, warnings and page count.
+   */
+  render(input: unknown, options?: RenderOptions): Promise<RenderResult>;
+  /**
+   * Runs everything up to the layout and returns the plan of pages (for tests and previews).
+   *
+   * @param input The report.
+   * @param options As for `render`.
+   * @returns The layout plan and every warning.
+   */
+  plan(input: unknown, options?: RenderOptions): Promise<{ plan: LayoutPlan; warnings: readonly ReportIssue[] }>;
+}
+
+/** Fixed creation date used when neither the caller nor the report gives one: output stays byte-identical. */
+const FIXED_CREATION_DATE = new Date('2000-01-01T00:00:00Z');
+
+/**
+ * Creates a renderer with its own fonts. Font files are read and parsed once per process and
+ * shared; the registration and the pdfmake instance belong to this renderer, so renderers with
+ * different fonts can render at the same time.
+ *
+ * @param options Fonts by role.
+ * @returns The renderer.
+ */
+export function createRenderer(options: RendererOptions = {}): Renderer {
+  let fonts: FontRegistry | undefined;
+  const fontsOnce = () => (fonts ??= createFontRegistry(options.fonts));
+  const pdfmake = createPdfmakeInstance();
+
+  const plan = async (input: unknown, renderOptions: RenderOptions = {}) => {
+    const limits: InputLimits = { ...DEFAULT_LIMITS, ...renderOptions.limits };
+    const report = parseInput(input, limits);
+    const images = await resolveImagesOf(report, renderOptions, limits);
+    const forms = resolveForms(images, {
+      ...(renderOptions.fillTotals === undefined ? {} : { fillTotals: renderOptions.fillTotals }),
+      ...(renderOptions.previousYear === undefined ? {} : { previousYear: renderOptions.previousYear }),
+    });
+    const formErrors = forms.issues.filter((issue) => issue.severity === 'error');
+    if (formErrors.length > 0) throw new ReportValidationError(formErrors);
+    const preset = resolvePreset(renderOptions.layout ?? report.layout ?? 'gbt9704');
+    const laidOut = layoutReport(forms.report as Report, { preset, measurer: fontsOnce().measurer });
+    const warnings = [...forms.issues, ...laidOut.warnings];
+    if (renderOptions.strict === true && warnings.length > 0) throw new StrictModeRefusalError(warnings);
+    return { plan: laidOut, warnings, report };
+  };
+
+  return {
+    plan: async (input, renderOptions) => {
+      const { plan: laidOut, warnings } = await plan(input, renderOptions);
+      return { plan: laidOut, warnings };
+    },
+    async render(input, renderOptions = {}) {
+      const { plan: laidOut, warnings, report } = await plan(input, renderOptions);
+      const creationDate = renderOptions.creationDate ?? dateOf(report) ?? FIXED_CREATION_DATE;
+      const pdf = await renderPdf(laidOut, fontsOnce(), creationDate, pdfmake);
+      return { pdf, warnings, pageCount: laidOut.pages.length };
+    },
+  };
+}
+
+let defaultRenderer: Renderer | undefined;
+
+/**
+ * Renders a report to PDF with the default fonts. Throws only {@link GovReportError} subclasses:
+ * {@link ReportValidationError} (with every problem's path), {@link StrictModeRefusalError},
+ * {@link LayoutPresetError}, {@link InputLimitError}, {@link ResourceDeniedError}, {@link FontError}.
+ *
+ * @param input The report: an object, JSON text, or JSON bytes.
+ * @param options Layout, strict mode, totals, limits, resources.
+ * @returns The PDF bytes, the warnings and the page count.
+ */
+export function renderReport(input: unknown, options?: RenderOptions): Promise<RenderResult> {
+  defaultRenderer ??= createRenderer();
+  return defaultRenderer.render(input, options);
+}
+
+function parseInput(input: unknown, limits: InputLimits): Report {
+  let value = input;
+  if (typeof input === 'string' || input instanceof Uint8Array) {
+    const bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
+    if (bytes > limits.maxInputBytes) {
+      throw new InputLimitError([createIssue('limit', 'error', [], {
+        zh: `输入为 ${bytes} 字节，超过上限 maxInputBytes（${limits.maxInputBytes}）`,
+        en: `the input is ${bytes} bytes, over the limit maxInputBytes (${limits.maxInputBytes})`,
+      }, `at most ${limits.maxInputBytes} bytes`)]);
+    }
+    try {
+      value = JSON.parse(typeof input === 'string' ? input : Buffer.from(input).toString('utf8'));
+    } catch (cause) {
+      throw new ReportValidationError([createIssue('invalid_json', 'error', [], {
+        zh: `不是有效的 JSON：${(cause as Error).message}`,
+        en: `not valid JSON: ${(cause as Error).message}`,
+      }, 'JSON text')]);
+    }
+  }
+  const result = validateReport(value, limits);
+  if (!result.ok) {
+    const limitIssues = result.issues.filter((issue) => issue.code === 'limit' || issue.code === 'too_big');
+    if (limitIssues.length === result.issues.length) throw new InputLimitError(result.issues);
+    throw new ReportValidationError(result.issues);
+  }
+  return result.report;
+}
+
+async function resolveImagesOf(report: Report, options: RenderOptions, limits: InputLimits): Promise<Report> {
+  const resolved = await resolveImages(report, options.resources ?? {}, limits.maxImageBytes);
+  if (resolved.denied.length > 0) throw new ResourceDeniedError(resolved.denied);
+  if (resolved.errors.length > 0) throw new ReportValidationError(resolved.errors);
+  return resolved.report;
+}
+
+function dateOf(report: Report): Date | undefined {
+  return report.meta.date === undefined ? undefined : new Date(`${report.meta.date}T00:00:00+08:00`);
+}

@@ -1,0 +1,2 @@
+export * from './createRenderer.ts';
+export * from './options.ts';

@@ -1,0 +1,91 @@
+import type { TextMeasurer } from '../../measure/measure.ts';
+import type { PlacedItem, PlacedRule } from '../../plan/plan.ts';
+import type { SizedBand, SizedCell, SizedTable } from '../sizeTable/sizeTable.ts';
+
+/** The rows of one band that land on one page: optionally its head, then body rows `from`..`to`. */
+export interface TableSegment {
+  /** Band index. */
+  readonly band: number;
+  /** Whether the head rows (title and column headers) are drawn at the top of the segment. */
+  readonly withHead: boolean;
+  /** First body row (inclusive). */
+  readonly from: number;
+  /** Last body row (inclusive); `from - 1` when the segment has no body rows. */
+  readonly to: number;
+}
+
+/**
+ * Paints one segment of a table at (x, y): cell borders (each shared edge once) and cell text,
+ * centred vertically by computed offsets (pdfmake's own vertical alignment is broken for merged
+ * cells). A cell spanning rows that continue on another page is clipped to this segment and its
+ * label is drawn again, centred in the part that is here.
+ *
+ * @param table The sized table.
+ * @param segment Which rows.
+ * @param x Left edge of the table in pt.
+ * @param y Top edge of the segment in pt.
+ * @param ruleWidth Border width in pt.
+ * @param measurer Font metrics (ascent/descent for baselines).
+ * @returns Placed rules and texts.
+ */
+export function paintTableSegment(table: SizedTable, segment: TableSegment, x: number, y: number, ruleWidth: number, measurer: TextMeasurer): PlacedItem[] {
+  const band = table.bands[segment.band]!;
+  const columnX = [x];
+  for (const width of table.columnWidths) columnX.push(columnX.at(-1)! + width);
+  const rules = new Map<string, PlacedRule>();
+  const texts: PlacedItem[] = [];
+  const addRule = (x1: number, y1: number, x2: number, y2: number) => {
+    const key = [x1, y1, x2, y2].map((v) => v.toFixed(2)).join(',');
+    if (!rules.has(key)) rules.set(key, { kind: 'rule', x1, y1, x2, y2, width: ruleWidth });
+  };
+  const paintCells = (cells: readonly SizedCell[], heights: readonly number[], from: number, to: number, top: number) => {
+    const rowY = [top];
+    for (let r = from; r <= to; r++) rowY.push(rowY.at(-1)! + heights[r]!);
+    for (const cell of cells) {
+      const first = Math.max(cell.row, from);
+      const last = Math.min(cell.row + cell.rowSpan - 1, to);
+      if (first > last) continue;
+      const left = columnX[cell.col]!;
+      const right = columnX[cell.col + cell.colSpan]!;
+      const cellTop = rowY[first - from]!;
+      const cellBottom = rowY[last - from + 1]!;
+      addRule(left, cellTop, right, cellTop);
+      addRule(left, cellBottom, right, cellBottom);
+      addRule(left, cellTop, left, cellBottom);
+      addRule(right, cellTop, right, cellBottom);
+      texts.push(...paintText(cell, left, right - left, cellTop, cellBottom - cellTop, table, measurer));
+    }
+    return rowY.at(-1)!;
+  };
+  let top = y;
+  if (segment.withHead) top = paintCells(band.head, band.headHeights, 0, band.headHeights.length - 1, top);
+  if (segment.to >= segment.from) paintCells(band.body, band.bodyHeights, segment.from, segment.to, top);
+  return [...rules.values(), ...texts];
+}
+
+function paintText(cell: SizedCell, left: number, width: number, top: number, height: number, table: SizedTable, measurer: TextMeasurer): PlacedItem[] {
+  const pitch = table.linePitch;
+  const fit = Math.max(1, Math.floor((height - 2 * table.paddingY + 0.01) / pitch));
+  const lines = cell.lines.slice(0, fit);
+  const blockTop = top + (height - lines.length * pitch) / 2;
+  return lines.flatMap((line, index) =>
+    line.spans.map((span) => {
+      const metrics = measurer.face(span.face);
+      const offset = cell.align === 'center' ? (width - line.width) / 2 : table.paddingX;
+      return {
+        kind: 'text' as const,
+        x: left + offset + span.dx,
+        y: blockTop + index * pitch + (pitch - (metrics.ascent + metrics.descent) * span.size) / 2,
+        text: span.text,
+        face: span.face,
+        size: span.size,
+        characterSpacing: span.characterSpacing,
+      };
+    }),
+  );
+}
+
+/** Height of a band's head rows. */
+export function headHeight(band: SizedBand): number {
+  return band.headHeights.reduce((a, b) => a + b, 0);
+}

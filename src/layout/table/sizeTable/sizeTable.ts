@@ -1,0 +1,135 @@
+import { breakLines, type SetLine } from '../../../text/breakLines/breakLines.ts';
+import { breakOpportunities } from '../../../text/breakLines/breakOpportunities.ts';
+import type { FaceKey, TextMeasurer } from '../../measure/measure.ts';
+import type { BandGrid, GridCell, TableGrid } from '../buildTableGrid/buildTableGrid.ts';
+import { resolveColumnWidths, type CellWidthNeeds } from '../resolveColumnWidths/resolveColumnWidths.ts';
+
+/** The type and box settings of a table, from the preset. */
+export interface TableTypeSettings {
+  /** Table text size in pt. */
+  readonly size: number;
+  /** Smallest size the table may shrink to. */
+  readonly minSize: number;
+  /** Line pitch as a multiple of the size. */
+  readonly lineHeight: number;
+  /** Face of data cells and row labels. */
+  readonly bodyFace: FaceKey;
+  /** Face of column headers, the corner and band titles. */
+  readonly headerFace: FaceKey;
+  /** Horizontal padding in pt. */
+  readonly paddingX: number;
+  /** Vertical padding in pt. */
+  readonly paddingY: number;
+  /** Largest share of the width for row-header columns. */
+  readonly maxStubShare: number;
+}
+
+/** A grid cell with its text set in lines. */
+export interface SizedCell extends GridCell {
+  /** The text's lines. */
+  readonly lines: readonly SetLine[];
+  /** Horizontal alignment of the lines. */
+  readonly align: 'left' | 'center';
+}
+
+/** A band with row heights. */
+export interface SizedBand {
+  /** Height of each head row, in pt. */
+  readonly headHeights: readonly number[];
+  /** Height of each body row, in pt. */
+  readonly bodyHeights: readonly number[];
+  /** Head cells. */
+  readonly head: readonly SizedCell[];
+  /** Body cells. */
+  readonly body: readonly SizedCell[];
+}
+
+/** A table with its column widths, set cells and row heights: ready to paginate. */
+export interface SizedTable {
+  /** Width of each column, in pt. */
+  readonly columnWidths: readonly number[];
+  /** Type size used (may be below the preset's if the table had to shrink to fit). */
+  readonly size: number;
+  /** Line pitch of cell text, in pt. */
+  readonly linePitch: number;
+  /** Vertical padding, in pt. */
+  readonly paddingY: number;
+  /** Horizontal padding, in pt. */
+  readonly paddingX: number;
+  /** The bands. */
+  readonly bands: readonly SizedBand[];
+}
+
+/**
+ * Sizes a table: column widths from the content, every cell's text broken into lines
+ * (breaks between words preferred, numbers never broken), and row heights — a cell spanning
+ * several rows that needs more height spreads the difference over its rows. If the numbers and
+ * short labels cannot fit the width, the type shrinks by half a point at a time down to `minSize`.
+ *
+ * @param grid The table grid.
+ * @param measurer Font metrics.
+ * @param width Width of the text block, in pt.
+ * @param settings Type and box settings.
+ * @returns The sized table.
+ */
+export function sizeTable(grid: TableGrid, measurer: TextMeasurer, width: number, settings: TableTypeSettings): SizedTable {
+  let size = settings.size;
+  for (;;) {
+    const faceOf = (cell: GridCell): FaceKey => (cell.kind === 'value' || cell.kind === 'row' ? settings.bodyFace : settings.headerFace);
+    const needs = (cell: GridCell): CellWidthNeeds => measureNeeds(cell.text, measurer, faceOf(cell), size, cell.kind === 'value');
+    const charWidth = measurer.face(settings.bodyFace).advance('中') * size;
+    const { widths, fits } = resolveColumnWidths(grid, needs, { width, paddingX: settings.paddingX, maxStubShare: settings.maxStubShare, charWidth });
+    if (!fits && size - 0.5 >= settings.minSize) {
+      size -= 0.5;
+      continue;
+    }
+    const linePitch = size * settings.lineHeight;
+    const setCell = (cell: GridCell): SizedCell => {
+      const cellWidth = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) - 2 * settings.paddingX;
+      const lines = breakLines([{ text: cell.text, face: faceOf(cell), size }], measurer, { width: cellWidth, preferWords: true });
+      return { ...cell, lines, align: cell.kind === 'row' ? 'left' : 'center' };
+    };
+    const bands = grid.bands.map((band) => sizeBand(band, setCell, linePitch, settings.paddingY));
+    return { columnWidths: widths, size, linePitch, paddingY: settings.paddingY, paddingX: settings.paddingX, bands };
+  }
+}
+
+function sizeBand(band: BandGrid, setCell: (cell: GridCell) => SizedCell, linePitch: number, paddingY: number): SizedBand {
+  const head = band.head.map(setCell);
+  const body = band.body.map(setCell);
+  return {
+    head,
+    body,
+    headHeights: rowHeights(head, band.headRows, linePitch, paddingY),
+    bodyHeights: rowHeights(body, band.bodyRows, linePitch, paddingY),
+  };
+}
+
+function rowHeights(cells: readonly SizedCell[], rows: number, linePitch: number, paddingY: number): number[] {
+  const heights = new Array<number>(rows).fill(linePitch + 2 * paddingY);
+  const need = (cell: SizedCell) => Math.max(1, cell.lines.length) * linePitch + 2 * paddingY;
+  for (const cell of cells) if (cell.rowSpan === 1) heights[cell.row] = Math.max(heights[cell.row]!, need(cell));
+  for (const cell of cells) {
+    if (cell.rowSpan === 1) continue;
+    const have = heights.slice(cell.row, cell.row + cell.rowSpan).reduce((a, b) => a + b, 0);
+    const missing = need(cell) - have;
+    if (missing > 0) for (let r = cell.row; r < cell.row + cell.rowSpan; r++) heights[r]! += missing / cell.rowSpan;
+  }
+  return heights;
+}
+
+function measureNeeds(text: string, measurer: TextMeasurer, face: FaceKey, size: number, isValue: boolean): CellWidthNeeds {
+  const metrics = measurer.face(face);
+  const widthOf = (piece: string) => [...piece].reduce((sum, char) => sum + metrics.advance(char) * size, 0);
+  const natural = widthOf(text);
+  if (isValue && /^[-+]?[\d.,%]+\S*$/u.test(text)) return { natural, minimum: natural };
+  let minimum = 0;
+  let last = 0;
+  for (const opportunity of breakOpportunities(text, true)) {
+    if (!opportunity.betweenWords && opportunity.position < text.length) continue;
+    minimum = Math.max(minimum, widthOf(text.slice(last, opportunity.position).trimEnd()));
+    last = opportunity.position;
+  }
+  // A label may break inside a long word rather than force a huge column, so cap its minimum at 4 characters.
+  return { natural, minimum: isValue ? minimum : Math.min(minimum, 4 * metrics.advance('中') * size) };
+}

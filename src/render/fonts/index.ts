@@ -1,0 +1,2 @@
+export * from './fontRegistry.ts';
+export * from './pdfmakeRuntime.ts';

@@ -1,0 +1,133 @@
+import { createRequire } from 'node:module';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+
+/**
+ * The parts of a fontkit font that gov-report-pdf reads (fontkit ships no types).
+ * @internal
+ */
+export interface FontkitFont {
+  readonly unitsPerEm: number;
+  readonly ascent: number;
+  readonly descent: number;
+  readonly postscriptName: string | null;
+  glyphForCodePoint(codePoint: number): { readonly advanceWidth: number; readonly id: number };
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+/** One pdfmake instance: fonts and access policies of its own, so renderers never share them. */
+export interface PdfmakeInstance {
+  setFonts(fonts: TFontDictionary): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+interface PdfmakeModule extends PdfmakeInstance {
+  readonly virtualfs: { writeFileSync(name: string, content: Buffer): void; existsSync(name: string): boolean };
+}
+
+interface FontkitModule {
+  create(buffer: Uint8Array, postscriptName?: string): FontkitFont;
+}
+
+const require = createRequire(import.meta.url);
+/** Parsed fonts by file buffer and face name: each font file is parsed once per process. */
+const parsedFonts = new WeakMap<Uint8Array, Map<string, FontkitFont>>();
+let parseCount = 0;
+let runtime: { pdfmake: PdfmakeModule; fontkit: FontkitModule; cacheInstalled: boolean } | undefined;
+
+/**
+ * Parses a font through the per-process cache (the same cache pdfkit is served from).
+ *
+ * @param buffer The font file's bytes (the same Buffer object every time for the same file).
+ * @param postscriptName The face inside a TTC collection.
+ * @returns The parsed font.
+ * @internal
+ */
+export function parseFont(buffer: Uint8Array, postscriptName?: string): FontkitFont {
+  loadRuntime();
+  let faces = parsedFonts.get(buffer);
+  if (faces === undefined) {
+    faces = new Map();
+    parsedFonts.set(buffer, faces);
+  }
+  const key = postscriptName ?? '';
+  let font = faces.get(key);
+  if (font === undefined) {
+    parseCount += 1;
+    font = runtime!.fontkit.create(buffer, postscriptName);
+    faces.set(key, font);
+  }
+  return font;
+}
+
+/**
+ * How many times a font file has been parsed in this process. A test renders twice and checks
+ * this does not grow, so it fails the day pdfkit stops going through the cache.
+ *
+ * @returns The number of parses so far.
+ * @internal
+ */
+export function fontParseCount(): number {
+  return parseCount;
+}
+
+/**
+ * Loads pdfmake with pdfkit's `fontkit.create` served from a per-process cache.
+ *
+ * Why: pdfkit parses every font file again for every document (~10–15 MB each for full CJK
+ * fonts), which is most of a warm render. pdfkit has no option for this, so before pdfkit is
+ * first loaded we replace the `fontkit` entry in Node's module cache with a copy whose
+ * `create` goes through {@link parseFont}. Pinned to pdfkit 0.19 / fontkit 2.0 (pdfkit calls
+ * `fontkit.create(buffer, family)` in `PDFFontFactory.open`); `cacheInstalled` is false — and
+ * fonts are simply parsed per render, still correct — if pdfkit was loaded before us.
+ *
+ * @returns The pdfmake module and whether the cache took effect.
+ * @internal
+ */
+export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule; cacheInstalled: boolean } {
+  if (runtime !== undefined) return runtime;
+  const pdfkitPath = require.resolve('pdfkit');
+  const fontkitPath = createRequire(pdfkitPath).resolve('fontkit');
+  const pdfkitLoaded = require.cache[pdfkitPath] !== undefined;
+  const fontkit = require(fontkitPath) as FontkitModule;
+  const cached: Record<string, unknown> = {};
+  for (const key of Object.keys(fontkit)) {
+    if (key !== 'create') Object.defineProperty(cached, key, { enumerable: true, get: () => (fontkit as unknown as Record<string, unknown>)[key] });
+  }
+  cached.create = (buffer: Uint8Array, postscriptName?: string) => parseFont(buffer, postscriptName ?? undefined);
+  const entry = require.cache[fontkitPath];
+  if (entry !== undefined && !pdfkitLoaded) entry.exports = cached;
+  runtime = { pdfmake: undefined as unknown as PdfmakeModule, fontkit, cacheInstalled: !pdfkitLoaded };
+  runtime.pdfmake = require('pdfmake') as PdfmakeModule;
+  return runtime;
+}
+
+/**
+ * Creates a pdfmake instance of its own (pdfmake exports a singleton whose font table is
+ * global; a renderer with its own fonts must not race with another on it).
+ *
+ * @returns A fresh pdfmake instance that denies all file and URL access.
+ * @internal
+ */
+export function createPdfmakeInstance(): PdfmakeInstance {
+  const { pdfmake } = loadRuntime();
+  const Pdfmake = pdfmake.constructor as new () => PdfmakeInstance;
+  const instance = new Pdfmake();
+  instance.setUrlAccessPolicy(() => false);
+  instance.setLocalAccessPolicy(() => false);
+  return instance;
+}
+
+/**
+ * Puts a font file's bytes into pdfmake's virtual file system under a name of our own, so
+ * pdfmake reads fonts without any file access and hands pdfkit the same Buffer every time.
+ *
+ * @param name The virtual file name.
+ * @param content The bytes.
+ * @internal
+ */
+export function putVirtualFile(name: string, content: Buffer): void {
+  const { pdfmake } = loadRuntime();
+  if (!pdfmake.virtualfs.existsSync(name)) pdfmake.virtualfs.writeFileSync(name, content);
+}

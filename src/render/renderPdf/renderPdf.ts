@@ -1,0 +1,43 @@
+import { PlanMismatchError, RenderFailedError } from '../../errors/errors.ts';
+import type { LayoutPlan } from '../../layout/plan/plan.ts';
+import type { FontRegistry } from '../fonts/fontRegistry.ts';
+import { createPdfmakeInstance, type PdfmakeInstance } from '../fonts/pdfmakeRuntime.ts';
+import { toDocDefinition } from '../toDocDefinition/toDocDefinition.ts';
+
+/**
+ * Paints a layout plan into PDF bytes with pdfmake, then checks that the PDF has exactly the
+ * pages the plan predicted. pdfmake errors never reach the caller raw: they become a
+ * {@link RenderFailedError}.
+ *
+ * @param plan The finished plan.
+ * @param fonts The renderer's fonts.
+ * @param creationDate The PDF's creation date.
+ * @param instance The renderer's own pdfmake instance.
+ * @returns The PDF bytes.
+ */
+export async function renderPdf(plan: LayoutPlan, fonts: FontRegistry, creationDate: Date, instance: PdfmakeInstance = createPdfmakeInstance()): Promise<Uint8Array> {
+  const definition = toDocDefinition(plan, fonts, creationDate);
+  let bytes: Buffer;
+  try {
+    // Set the fonts right before createPdf, which reads them synchronously: pdfmake writes
+    // into the dictionary it is given, so each render gets a fresh one.
+    instance.setFonts(fonts.fontDictionary());
+    bytes = await instance.createPdf(definition).getBuffer();
+  } catch (cause) {
+    throw new RenderFailedError(cause);
+  }
+  const pages = countPages(bytes);
+  if (pages !== plan.pages.length) throw new PlanMismatchError(plan.pages.length, pages);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Counts the page objects of a PDF written by pdfkit (which writes no object streams).
+ *
+ * @param pdf The PDF bytes.
+ * @returns The number of pages.
+ */
+export function countPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  return text.match(/\/Type \/Page\b(?!s)/gu)?.length ?? 0;
+}

@@ -1,0 +1,91 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { FaceKey } from '../../layout/measure/measure.ts';
+import type { LayoutPlan, PlacedItem, PlannedPage } from '../../layout/plan/plan.ts';
+
+/** What the document definition needs to know about fonts. */
+export interface DocDefinitionFonts {
+  /** pdfmake family name of a face. */
+  familyName(face: FaceKey): string;
+}
+
+/**
+ * Turns a finished layout plan into a pdfmake document definition. Every item is placed at an
+ * absolute position and text never wraps (`noWrap`), so pdfmake only paints: the pages are
+ * exactly the plan's pages. Pure: no I/O, no pdfmake import.
+ *
+ * @param plan The layout plan.
+ * @param fonts Font family names.
+ * @param creationDate The PDF's creation date (fixed for byte-identical output).
+ * @returns The document definition.
+ */
+export function toDocDefinition(plan: LayoutPlan, fonts: DocDefinitionFonts, creationDate: Date): TDocumentDefinitions {
+  const images: Record<string, string> = {};
+  const first = plan.pages[0];
+  const portrait = first === undefined ? { width: 595.28, height: 841.89 } : first.landscape ? { width: first.height, height: first.width } : { width: first.width, height: first.height };
+  const content: Content[] = plan.pages.map((page, index) => ({
+    stack: pageContent(page, fonts, images),
+    ...(index > 0 ? { pageBreak: 'before' as const } : {}),
+    pageOrientation: page.landscape ? ('landscape' as const) : ('portrait' as const),
+  }));
+  const { info } = plan;
+  return {
+    pageSize: portrait,
+    pageOrientation: first?.landscape === true ? 'landscape' : 'portrait',
+    pageMargins: 0,
+    content,
+    images,
+    language: 'zh-CN',
+    defaultStyle: { font: fonts.familyName('body'), fontSize: 12, lineHeight: 1 },
+    info: {
+      title: info.title,
+      author: info.author,
+      ...(info.subject === undefined ? {} : { subject: info.subject }),
+      ...(info.keywords === undefined ? {} : { keywords: info.keywords }),
+      creator: 'gov-report-pdf',
+      producer: 'gov-report-pdf (pdfmake)',
+      creationDate,
+    },
+    ...(info.watermark === undefined
+      ? {}
+      : { watermark: { text: info.watermark, font: fonts.familyName('heading'), color: '#999999', opacity: 0.2, bold: false, italics: false } }),
+  } as TDocumentDefinitions;
+}
+
+function pageContent(page: PlannedPage, fonts: DocDefinitionFonts, images: Record<string, string>): Content[] {
+  const nodes: Content[] = [];
+  const lines: { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number }[] = [];
+  for (const item of page.items) {
+    if (item.kind === 'rule') lines.push({ type: 'line', x1: item.x1, y1: item.y1, x2: item.x2, y2: item.y2, lineWidth: item.width });
+    else nodes.push(toNode(item, fonts, images));
+  }
+  // One canvas per page holds every table rule, at page coordinates.
+  if (lines.length > 0) nodes.unshift({ canvas: lines, absolutePosition: { x: 0, y: 0 } } as Content);
+  // An empty page still needs one node for pdfmake to create it.
+  if (nodes.length === 0) nodes.push({ text: '', absolutePosition: { x: 0, y: 0 } } as Content);
+  return nodes;
+}
+
+function toNode(item: Exclude<PlacedItem, { kind: 'rule' }>, fonts: DocDefinitionFonts, images: Record<string, string>): Content {
+  if (item.kind === 'image') {
+    const key = `image${Object.keys(images).length + 1}`;
+    const png = item.data[0] === 0x89;
+    images[key] = `data:image/${png ? 'png' : 'jpeg'};base64,${Buffer.from(item.data).toString('base64')}`;
+    return { image: key, width: item.width, height: item.height, absolutePosition: { x: item.x, y: item.y } } as Content;
+  }
+  const node: Record<string, unknown> = {
+    text: item.text,
+    font: fonts.familyName(item.face),
+    fontSize: item.size,
+    characterSpacing: item.characterSpacing,
+    lineHeight: 1,
+    noWrap: true,
+    absolutePosition: { x: item.x, y: item.y },
+  };
+  if (item.outline !== undefined) {
+    node.outline = true;
+    node.outlineText = item.outline.title;
+    node.id = item.outline.id;
+    if (item.outline.parentId !== undefined) node.outlineParentId = item.outline.parentId;
+  }
+  return node as unknown as Content;
+}
