@@ -65,9 +65,10 @@ export function paginate(items: readonly FlowItem[], preset: LayoutPreset, measu
         break;
       case 'space':
         if (y > 0) y = Math.min(y + item.height, page.frame.textHeight);
+        snapToGrid();
         break;
       case 'lines': {
-        const next = item.keepWithNext ? minimumFollowing(items, index + 1) : 0;
+        const next = item.keepWithNext ? minimumFollowing(items, index + 1, page.frame.textHeight) : 0;
         const whole = heightOf(item.lines);
         if (!item.splittable && y > 0 && whole + next > remaining() + EPSILON && whole + next <= page.frame.textHeight) newPage();
         page.notes.push(item.note);
@@ -86,6 +87,8 @@ export function paginate(items: readonly FlowItem[], preset: LayoutPreset, measu
           }
           placeLine(line, k === 0 ? item.outline : undefined);
         });
+        // Titles and captions have their own pitch; the body after them returns to the grid.
+        if (item.lines.some((line) => Math.abs(line.height - page.frame.bodyPitch) > EPSILON)) snapToGrid();
         break;
       }
       case 'image': {
@@ -109,9 +112,7 @@ export function paginate(items: readonly FlowItem[], preset: LayoutPreset, measu
 
   function placeTable(item: Extract<FlowItem, { kind: 'table' }>): void {
     const { table } = item;
-    const first = table.bands[0]!;
-    const opening = heightOf(item.caption) + headHeight(first) + (first.bodyHeights[0] ?? 0);
-    if (y > 0 && opening > remaining() + EPSILON) newPage();
+    if (y > 0 && tableOpening(item, page.frame.textHeight) > remaining() + EPSILON) newPage();
     item.caption.forEach((line) => placeLine(line));
     const x = page.frame.left;
     let rowsOnPage = 0;
@@ -150,23 +151,31 @@ export function paginate(items: readonly FlowItem[], preset: LayoutPreset, measu
   }
 }
 
+/**
+ * The height a table needs where it starts: the whole table when it fits on one page (a short
+ * table is never split), otherwise its caption, first head and first row.
+ */
+function tableOpening(item: Extract<FlowItem, { kind: 'table' }>, pageHeight: number): number {
+  const first = item.table.bands[0]!;
+  const whole = heightOf(item.caption) + item.table.bands.reduce((sum, band) => sum + headHeight(band) + band.bodyHeights.reduce((a, b) => a + b, 0), 0) + heightOf(item.notes);
+  return whole <= pageHeight ? whole : heightOf(item.caption) + headHeight(first) + (first.bodyHeights[0] ?? 0);
+}
+
 /** The height that must follow a heading on the same page: two lines of text, or a table's head and first row. */
-function minimumFollowing(items: readonly FlowItem[], index: number): number {
+function minimumFollowing(items: readonly FlowItem[], index: number, pageHeight: number): number {
   const item = items[index];
   if (item === undefined) return 0;
   switch (item.kind) {
     case 'lines':
       return item.splittable
         ? heightOf(item.lines.slice(0, 2))
-        : heightOf(item.lines) + (item.keepWithNext ? minimumFollowing(items, index + 1) : 0);
-    case 'table': {
-      const band = item.table.bands[0]!;
-      return heightOf(item.caption) + headHeight(band) + (band.bodyHeights[0] ?? 0);
-    }
+        : heightOf(item.lines) + (item.keepWithNext ? minimumFollowing(items, index + 1, pageHeight) : 0);
+    case 'table':
+      return tableOpening(item, pageHeight);
     case 'image':
       return item.height;
     case 'space':
-      return item.height + minimumFollowing(items, index + 1);
+      return item.height + minimumFollowing(items, index + 1, pageHeight);
     case 'newPage':
       return 0;
   }

@@ -132,7 +132,9 @@ function chooseBreak(
     const glyph = glyphs[index]!;
     if (glyph.char === '\n') return { end: index, forced: true };
     const inkWidth = width + glyph.advance - tracking;
-    if (inkWidth > available + EPSILON && !/\s/u.test(glyph.char)) break;
+    // A negative tracking (the grid) may pull the last character's ink past the edge by that much:
+    // justification then closes the line exactly at the edge.
+    if (inkWidth > available + Math.max(EPSILON, -tracking) && !/\s/u.test(glyph.char)) break;
     width += glyph.advance;
     const after = glyph.offset + glyph.char.length;
     while (opp < opportunities.length && opportunities[opp]!.position < after) opp++;
@@ -173,7 +175,8 @@ function setLine(
 ): SetLine {
   const natural = glyphs.reduce((sum, glyph) => sum + glyph.advance, 0) - (glyphs.length > 0 ? tracking : 0);
   const stretchable = glyphs.filter((glyph, i) => canStretchAfter(glyph.char, glyphs[i + 1]?.char)).length;
-  const extra = justify && stretchable > 0 ? Math.max(0, available - natural) / stretchable : 0;
+  const overflow = natural > available + EPSILON;
+  const extra = (justify || overflow) && stretchable > 0 ? (available - natural) / stretchable : 0;
   const spans: LineSpan[] = [];
   let x = 0;
   let current: { text: string; run: number; dx: number; spacing: number } | undefined;
@@ -192,7 +195,7 @@ function setLine(
     void run;
   });
   if (current !== undefined) spans.push(toSpan(current, runs));
-  return { spans, indent, width: x, justified: extra > 0 };
+  return { spans, indent, width: x, justified: extra !== 0 };
 }
 
 function toSpan(current: { text: string; run: number; dx: number; spacing: number }, runs: readonly TextRun[]): LineSpan {
