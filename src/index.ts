@@ -7,7 +7,7 @@ export { validateReport } from './schema/validateReport/validateReport.ts';
 export type { ReportValidation } from './schema/validateReport/validateReport.ts';
 export { reportJsonSchema } from './schema/jsonSchema/jsonSchema.ts';
 export { createReportSchema, reportSchema } from './schema/report/report.ts';
-export type { Report, ReportMeta } from './schema/report/report.ts';
+export type { Report, ReportInput, ReportMeta } from './schema/report/report.ts';
 export type { Attachment, Block, ImageSpec, Paragraph, Section } from './schema/content/content.ts';
 export type { CellValue, HeaderNode, RowNode, TableBand, TableSpec } from './schema/table/table.ts';
 export { DEFAULT_LIMITS } from './schema/limits/limits.ts';

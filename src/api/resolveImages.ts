@@ -87,28 +87,27 @@ async function loadSource(src: string, policy: ResourcePolicy): Promise<Uint8Arr
       return 'unreadable';
     }
   }
-  const directories = policy.allowedDirectories ?? [];
-  if (directories.length === 0) return 'denied';
+  const directories = (policy.allowedDirectories ?? []).map((dir) => resolve(dir));
+  const target = resolve(src);
+  // Decide on the path as written first, so a denied path is never even looked up on disk.
+  if (!directories.some((dir) => isInside(dir, target))) return 'denied';
   let real: string;
   try {
-    real = await realpath(resolve(src));
+    real = await realpath(target);
   } catch {
     return 'unreadable';
   }
-  // Compare real paths, so a symlink or `..` cannot lead out of an allowed folder.
-  const inside = await Promise.all(directories.map(async (dir) => {
-    try {
-      const root = await realpath(resolve(dir));
-      const rel = relative(root, real);
-      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-    } catch {
-      return false;
-    }
-  }));
-  if (!inside.some(Boolean)) return 'denied';
+  // Then on the real path, so a symlink inside an allowed folder cannot lead out of it.
+  const roots = await Promise.all(directories.map((dir) => realpath(dir).catch(() => undefined)));
+  if (!roots.some((root) => root !== undefined && isInside(root, real))) return 'denied';
   try {
     return new Uint8Array(await readFile(real));
   } catch {
     return 'unreadable';
   }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }

@@ -75,7 +75,7 @@ export function _parseArgs<D extends CommandDef['args']>(
       if (def.type === 'boolean') values[key] ??= false;
       else if (def.required === true && values[key] === undefined) {
         const label = def.type === 'positional' ? argLabel(key, def) : `${argLabel(key, def)} <${def.valueName}>`;
-        throw usage('E_MISSING_ARGUMENT', `${command.name} 缺少 ${label}（${def.description.zh}）`, `${command.name} needs ${label} (${def.description.en})`);
+        throw usage('E_MISSING_ARGUMENT', `${command.name} 缺少 ${label}`, `${command.name} needs ${label}`);
       }
     }
   }

@@ -1,14 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import type { RenderOptions, RenderResult } from '../api/options.ts';
 import type { ReportIssue } from '../issues/issue.ts';
-import { CliUnavailableError } from './errors.ts';
+import type { Report } from '../schema/report/report.ts';
 
 /** The two versions of the official form the CLI can write skeletons for. */
 export type CliFormVersion = '2019' | '2021';
 
 /** The outcome of validating a report, as the CLI needs it. */
 export type CliValidation =
-  | { readonly ok: true; readonly report: unknown }
+  | { readonly ok: true; readonly report: Report }
   | { readonly ok: false; readonly issues: readonly ReportIssue[] };
 
 /** Options of {@link CliApi.resolveForms}. */
@@ -20,8 +19,8 @@ export interface CliResolveFormsOptions {
 }
 
 /**
- * The library functions the commands call. The default loads the library lazily (so `--help`
- * and `--version` load no fonts); tests inject fakes.
+ * The library functions the commands call: a narrow view of the public API, so tests can
+ * inject fakes and need no fonts.
  */
 export interface CliApi {
   /** Renders a report; throws a `GovReportError` when the report is refused. */
@@ -30,57 +29,28 @@ export interface CliApi {
   validateReport(input: unknown): CliValidation;
   /** The report model as JSON Schema. */
   reportJsonSchema(): object;
-  /** A report skeleton with empty official tables for one form version and year. */
+  /** A report skeleton with blank official tables for one form version and year. */
   createFormSkeleton(version: CliFormVersion, year: number): object;
-  /** Resolves the official tables of a valid report and returns arithmetic problems; optional. */
-  resolveForms?(report: unknown, options: CliResolveFormsOptions): { readonly issues: readonly ReportIssue[] };
+  /** Resolves the official tables of a valid report and returns the arithmetic and blank-cell warnings. */
+  resolveForms(report: Report, options: CliResolveFormsOptions): { readonly issues: readonly ReportIssue[] };
 }
 
 /** The API itself, or a function that loads it on first use. */
 export type CliApiSource = CliApi | (() => Promise<CliApi>);
 
-const EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-
 /**
- * Loads the library's functions from the package (`src/` when run from source, `dist/` when
- * compiled). Functions a build does not have yet throw {@link CliUnavailableError} when called,
- * except `resolveForms`, which is simply absent.
+ * Loads the public API (`src/index.ts`, or `dist/index.js` when compiled). Called only by the
+ * commands that need it, so `--help` and `--version` never load pdfmake or fonts.
  *
  * @returns The API.
  */
 export async function loadLibraryApi(): Promise<CliApi> {
-  const library = await importIfPresent('../index');
-  const forms = await importIfPresent('../forms/index');
-  const schema = await import('../schema/index.ts');
-  const find = (name: string): ((...args: never[]) => unknown) | undefined => {
-    const value = library[name] ?? forms[name];
-    return typeof value === 'function' ? (value as (...args: never[]) => unknown) : undefined;
-  };
-  const missing = (name: string) => () => {
-    throw new CliUnavailableError(name);
-  };
-  const resolveForms = find('resolveForms') as CliApi['resolveForms'];
+  const library = await import('../index.ts');
   return {
-    renderReport: (find('renderReport') as CliApi['renderReport'] | undefined) ?? missing('renderReport'),
-    validateReport: (input) => schema.validateReport(input),
-    reportJsonSchema: () => schema.reportJsonSchema(),
-    createFormSkeleton:
-      (find('createFormSkeleton') as CliApi['createFormSkeleton'] | undefined) ?? missing('createFormSkeleton'),
-    ...(resolveForms === undefined ? {} : { resolveForms }),
+    renderReport: library.renderReport,
+    validateReport: (input) => library.validateReport(input),
+    reportJsonSchema: library.reportJsonSchema,
+    createFormSkeleton: library.createFormSkeleton,
+    resolveForms: (report, options) => library.resolveForms(report, options),
   };
-}
-
-/** Imports a module of this package by its path without extension; `{}` if the file does not exist. */
-async function importIfPresent(relative: string): Promise<Record<string, unknown>> {
-  const url = new URL(`${relative}${EXTENSION}`, import.meta.url);
-  try {
-    return (await import(url.href)) as Record<string, unknown>;
-  } catch (error) {
-    const notFound =
-      error instanceof Error &&
-      (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' &&
-      (error.message.includes(url.href) || error.message.includes(fileURLToPath(url)));
-    if (notFound) return {};
-    throw error;
-  }
 }

@@ -35,8 +35,7 @@ export type CliErrorCode =
   | 'E_READ_FILE'
   | 'E_INVALID_JSON'
   | 'E_FILE_EXISTS'
-  | 'E_WRITE_FILE'
-  | 'E_NOT_AVAILABLE';
+  | 'E_WRITE_FILE';
 
 /** Base class of the CLI's own errors: a stable `code`, a bilingual message and an exit code. */
 export class CliError extends Error {
@@ -123,21 +122,6 @@ export class JsonSyntaxError extends CliError {
     this.path = path;
     this.line = line;
     this.column = column;
-  }
-}
-
-/** This build of the library lacks a function a command needs (e.g. form skeletons). */
-export class CliUnavailableError extends CliError {
-  /** @param feature The missing function, e.g. `createFormSkeleton`. */
-  constructor(feature: string) {
-    super(
-      'E_NOT_AVAILABLE',
-      {
-        zh: `此版本的 gov-report-pdf 尚未提供 ${feature}；请升级后重试`,
-        en: `this build of gov-report-pdf does not provide ${feature} yet; upgrade and try again`,
-      },
-      EXIT_CODES.failure,
-    );
   }
 }
 

@@ -3,9 +3,9 @@
  * and `node:fs`; tests pass an in-memory one, so `runCli` runs in-process.
  */
 export interface CliIo {
-  /** Writes text to standard output (the CLI adds the line breaks). */
+  /** Writes one line (or block) to standard output; the io adds the final line break. */
   stdout(text: string): void;
-  /** Writes text to standard error (the CLI adds the line breaks). */
+  /** Writes one line (or block) to standard error; the io adds the final line break. */
   stderr(text: string): void;
   /**
    * Reads a whole file.

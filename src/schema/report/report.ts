@@ -83,3 +83,9 @@ export function createReportSchema(limits: InputLimits = DEFAULT_LIMITS) {
 
 /** The report schema with the default limits. */
 export const reportSchema = createReportSchema();
+
+/**
+ * What a caller may pass as a report (before validation): the same as {@link Report}, plus the
+ * shorthands the schema normalises (a table given inline as `{ corner, columns, rows }`).
+ */
+export type ReportInput = z.input<typeof reportSchema>;

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// The only module that touches `process`: real argv, real io, the exit code.
+import { access, readFile } from 'node:fs/promises';
+import type { CliIo } from './io.ts';
+import { runCli } from './runCli.ts';
+import { writeFileAtomic } from './writeFileAtomic.ts';
+
+const io: CliIo = {
+  stdout: (text) => void process.stdout.write(`${text}\n`),
+  stderr: (text) => void process.stderr.write(`${text}\n`),
+  readFile: (path) => readFile(path),
+  writeFileAtomic: (path, data) => writeFileAtomic(path, data),
+  exists: (path) => access(path).then(() => true, () => false),
+  cwd: process.cwd(),
+  now: () => new Date(),
+};
+
+// `gov-report-pdf schema | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), io);

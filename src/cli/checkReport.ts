@@ -1,0 +1,34 @@
+import type { ReportIssue } from '../issues/issue.ts';
+import type { CliApi } from './api.ts';
+
+/** Options of {@link checkReport}. */
+export interface CheckReportOptions {
+  /** Totals left blank will be computed, so they are not reported as missing. */
+  readonly fillTotals?: boolean;
+  /** Last year's report, for the carried-forward check. */
+  readonly previousYear?: unknown;
+}
+
+/**
+ * Finds every problem in a report without rendering it: validation errors first; if the report
+ * is valid, the checks of its official tables (arithmetic, blank cells, placeholders, last year's carry-over). The
+ * `check` command prints these; strictness is the caller's decision.
+ *
+ * @param input The parsed report.
+ * @param options Fill-totals and last year's report.
+ * @param api The library functions to check with.
+ * @returns The issues, errors and warnings, in the order found.
+ */
+export async function checkReport(
+  input: unknown,
+  options: CheckReportOptions,
+  api: Pick<CliApi, 'validateReport' | 'resolveForms'>,
+): Promise<readonly ReportIssue[]> {
+  const validation = api.validateReport(input);
+  if (!validation.ok) return validation.issues;
+  const resolved = api.resolveForms(validation.report, {
+    fillTotals: options.fillTotals ?? false,
+    ...(options.previousYear === undefined ? {} : { previousYear: options.previousYear }),
+  });
+  return resolved.issues;
+}

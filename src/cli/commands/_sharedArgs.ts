@@ -1,0 +1,34 @@
+/** @internal `--lang zh|en`: print one language only. */
+export const _langArg = {
+  type: 'string',
+  valueName: 'zh|en',
+  choices: ['zh', 'en'],
+  description: { zh: '只用一种语言输出（默认中英双语）', en: 'print one language only (default: both)' },
+} as const;
+
+/** @internal `--strict`: warnings count as errors. */
+export const _strictArg = {
+  type: 'boolean',
+  description: { zh: '严格模式：有任何警告即视为失败', en: 'strict mode: any warning is a failure' },
+} as const;
+
+/** @internal `--fill-totals`: compute blank totals of the official tables. */
+export const _fillTotalsArg = {
+  type: 'boolean',
+  description: { zh: '计算表格中留空的合计（不覆盖已填的合计）', en: 'compute totals left blank in the official tables (never overwrites one)' },
+} as const;
+
+/** @internal `--previous <file>`: last year's report, for the carried-forward check. */
+export const _previousArg = {
+  type: 'string',
+  valueName: 'last-year.json',
+  description: { zh: '上一年度的报告，用于核对上年结转数', en: "last year's report, to check the numbers carried forward" },
+} as const;
+
+/** @internal `<report.json>`: the report file. */
+export const _reportArg = {
+  type: 'positional',
+  valueName: 'report.json',
+  required: true,
+  description: { zh: '报告 JSON 文件', en: 'the report, a JSON file' },
+} as const;

@@ -1,0 +1,8 @@
+import type { CommandDef } from '../defineCommand.ts';
+import { check } from './check.ts';
+import { init } from './init.ts';
+import { render } from './render.ts';
+import { schema } from './schema.ts';
+
+/** Every command, in the order the general help lists them. */
+export const COMMANDS: readonly CommandDef[] = [render, check, init, schema];

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CliIo } from '../../src/cli/io.ts';
+import { runCli } from '../../src/cli/runCli.ts';
+import { writeFileAtomic } from '../../src/cli/writeFileAtomic.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const seed = join(root, 'examples/seed-2020-generic-tables.json');
+const indexPath = join(root, 'src/index.ts');
+const hasRenderer = existsSync(indexPath) && /export[^;]*renderReport/u.test(readFileSync(indexPath, 'utf8'));
+
+let folder: string;
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'gov-report-pdf-cli-'));
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** The real io, collecting output instead of printing it. */
+function realIo(): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readFile: (path) => readFile(path),
+    writeFileAtomic: (path, data) => writeFileAtomic(path, data),
+    exists: (path) => access(path).then(() => true, () => false),
+    cwd: root,
+    now: () => new Date(),
+  };
+}
+
+describe.skipIf(!hasRenderer || !existsSync(seed))('end to end with the real library', () => {
+  test('render examples/seed-2020-generic-tables.json writes a PDF, exit 0', async () => {
+    const io = realIo();
+    const out = join(folder, 'seed.pdf');
+    const code = await runCli(['render', seed, '-o', out], io);
+    expect({ code, err: io.err.filter((line) => !line.startsWith('! ')) }).toEqual({ code: 0, err: [] });
+    expect(new TextDecoder().decode((await readFile(out)).subarray(0, 5))).toBe('%PDF-');
+    expect(io.out[0]).toMatch(/^已写入 .*seed\.pdf（\d+ 页/u);
+    expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('bin.ts as a process (the only file that touches process)', () => {
+  const run = (args: string[]) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'src/cli/bin.ts'), ...args], { cwd: root }).then(
+      (result) => ({ code: 0, ...result }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    );
+
+  test('starts with a shebang', async () => {
+    expect((await readFile(join(root, 'src/cli/bin.ts'), 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  test('--version prints the version and exits 0; a usage error exits 2', async () => {
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    const bad = await run(['nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('(E_UNKNOWN_COMMAND)');
+  });
+});

@@ -1,0 +1,148 @@
+import { createServer } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, test } from 'vitest';
+import {
+  createRenderer,
+  renderReport,
+  ReportValidationError,
+  ResourceDeniedError,
+  StrictModeRefusalError,
+  LayoutPresetError,
+} from '../../src/index.ts';
+import { countPages } from '../../src/render/renderPdf/renderPdf.ts';
+import { fontParseCount, loadRuntime } from '../../src/render/fonts/pdfmakeRuntime.ts';
+import { makePng, reportWith } from './fixtures.ts';
+
+const require = createRequire(import.meta.url);
+const latin1 = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1');
+
+describe('renderReport', () => {
+  test('writes a PDF whose page count is the plan\'s', async () => {
+    const renderer = createRenderer();
+    const input = reportWith(['正文段落。'.repeat(300)]);
+    const { plan } = await renderer.plan(input);
+    const { pdf, pageCount } = await renderer.render(input);
+    expect(latin1(pdf).startsWith('%PDF-')).toBe(true);
+    expect(pageCount).toBe(plan.pages.length);
+    expect(countPages(pdf)).toBe(plan.pages.length);
+    expect(pageCount).toBeGreaterThan(1);
+  });
+
+  test('parses each font file once per process: a second render parses nothing', async () => {
+    await renderReport(reportWith(['第一次。']));
+    const parsed = fontParseCount();
+    await renderReport(reportWith(['第二次，不同的文字。']));
+    expect(loadRuntime().cacheInstalled).toBe(true);
+    expect(fontParseCount()).toBe(parsed);
+  });
+
+  test('embeds fonts as subsets and writes metadata and the language', async () => {
+    const { pdf } = await renderReport(reportWith(['正文。']), { creationDate: new Date('2024-01-02T00:00:00Z') });
+    const text = latin1(pdf);
+    expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifSC-Regular/u);
+    expect(text).toContain('/Lang (zh-CN)');
+    expect(text).toContain('(gov-report-pdf)');
+  });
+
+  test('reports characters the fonts cannot draw, with their path; strict mode refuses', async () => {
+    const input = reportWith(['普通文字𠮷和😀。']);
+    const { warnings } = await renderReport(input);
+    const missing = warnings.find((w) => w.code === 'missing_glyph');
+    expect(missing?.pathText).toBe('sections[0].content[0]');
+    expect(missing?.message.en).toContain('U+20BB7');
+    expect(missing?.message.en).toContain('U+1F600');
+    await expect(renderReport(input, { strict: true })).rejects.toBeInstanceOf(StrictModeRefusalError);
+  });
+
+  test('removes invisible control characters and reports them', async () => {
+    const { warnings } = await renderReport(reportWith(['正文\u200b含零宽\u0007字符。']));
+    const removed = warnings.find((w) => w.code === 'invisible_character_removed');
+    expect(removed?.message.en).toContain('U+200B');
+    expect(removed?.message.en).toContain('U+0007');
+  });
+
+  test('rejects bad input with a validation error naming the path, before pdfmake runs', async () => {
+    const error = await renderReport(reportWith(['  '])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportValidationError);
+    expect((error as ReportValidationError).issues[0]?.pathText).toBe('sections[0].content[0]');
+    expect((error as ReportValidationError).message).toContain('段落不能为空 / paragraph must not be empty');
+  });
+
+  test('an unknown layout name is a clear error listing the presets', async () => {
+    const error = await renderReport(reportWith(['正文。']), { layout: 'nope' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LayoutPresetError);
+    expect((error as Error).message).toContain('gbt9704');
+  });
+});
+
+describe('images and resources', () => {
+  test('draws a PNG given as base64 data', async () => {
+    const png = Buffer.from(makePng(40, 20)).toString('base64');
+    const { pdf } = await renderReport(reportWith([{ image: { data: png, width: 40, caption: '图1 示意' } }]));
+    expect(latin1(pdf)).toContain('/Subtype /Image');
+  });
+
+  test('never reads a local file the options do not allow', async () => {
+    const error = await renderReport(reportWith([{ image: { src: '/etc/passwd' } }])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResourceDeniedError);
+    expect((error as ResourceDeniedError).issues[0]?.pathText).toBe('sections[0].content[0].image.src');
+  });
+
+  test('reads an image file only inside an allowed folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grp-img-'));
+    writeFileSync(join(dir, 'a.png'), makePng(10, 10));
+    const { pdf } = await renderReport(reportWith([{ image: { src: join(dir, 'a.png') } }]), { resources: { allowedDirectories: [dir] } });
+    expect(latin1(pdf)).toContain('/Subtype /Image');
+    const outside = await renderReport(reportWith([{ image: { src: join(dir, '..', 'x.png') } }]), { resources: { allowedDirectories: [dir] } }).catch((e: unknown) => e);
+    expect(outside).toBeInstanceOf(ResourceDeniedError);
+  });
+
+  test('never fetches a URL the options do not allow: the server sees no request', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests += 1;
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const error = await renderReport(reportWith([{ image: { src: `http://127.0.0.1:${port}/x.png` } }])).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResourceDeniedError);
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('rejects data that is not PNG or JPEG', async () => {
+    const error = await renderReport(reportWith([{ image: { data: Buffer.from('not an image').toString('base64') } }])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportValidationError);
+    expect((error as ReportValidationError).issues[0]?.pathText).toBe('sections[0].content[0].image.data');
+  });
+});
+
+describe('fonts by role', () => {
+  const sans = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+
+  test('registering a file for a role switches that role, per renderer, even when renderers run at once', async () => {
+    const input = reportWith(['数字2021与2022的宽度因字体而异。']);
+    const serifRenderer = createRenderer();
+    const sansRenderer = createRenderer({ fonts: { body: { path: sans } } });
+    const [serifAlone, sansAlone] = [await serifRenderer.render(input), await sansRenderer.render(input)];
+    const [serifTogether, sansTogether] = await Promise.all([serifRenderer.render(input), sansRenderer.render(input)]);
+    expect(latin1(sansAlone.pdf)).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/u);
+    expect(Buffer.compare(Buffer.from(serifAlone.pdf), Buffer.from(sansAlone.pdf))).not.toBe(0);
+    expect(Buffer.compare(Buffer.from(serifTogether.pdf), Buffer.from(serifAlone.pdf))).toBe(0);
+    expect(Buffer.compare(Buffer.from(sansTogether.pdf), Buffer.from(sansAlone.pdf))).toBe(0);
+  });
+
+  test('a font file that does not exist is a FontError naming the file and role', async () => {
+    const error = await createRenderer({ fonts: { title: { path: '/no/such/方正小标宋.ttf' } } }).render(reportWith(['正文。'])).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('FontError');
+    expect((error as Error).message).toContain('/no/such/方正小标宋.ttf');
+    expect((error as Error).message).toContain('title');
+  });
+});
