@@ -3,6 +3,9 @@ export { renderReport, createRenderer } from './api/createRenderer.ts';
 export type { Renderer, RendererOptions } from './api/createRenderer.ts';
 export type { RenderOptions, RenderResult, FontRole, FontFileSpec, ResourcePolicy } from './api/options.ts';
 
+export { createRenderPool } from './pool/createRenderPool.ts';
+export type { PoolRenderOptions, RenderPool, RenderPoolOptions } from './pool/createRenderPool.ts';
+
 export { validateReport } from './schema/validateReport/validateReport.ts';
 export type { ReportValidation } from './schema/validateReport/validateReport.ts';
 export { reportJsonSchema } from './schema/jsonSchema/jsonSchema.ts';

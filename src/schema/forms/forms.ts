@@ -1,9 +1,16 @@
 import * as z from 'zod';
 import type { InputLimits } from '../limits/limits.ts';
+import { requiredText } from '../content/text.ts';
 import { strictObject } from '../strictObject/strictObject.ts';
+import { createTable2DataSchema } from './table2Data/table2Data.ts';
+import { createTable3DataSchema } from './table3Data/table3Data.ts';
+import { createTable4DataSchema } from './table4Data/table4Data.ts';
 
 /** The official statistics tables of the annual report that the library can print from keyed numbers. */
 export const FORM_TABLE_IDS = ['table2', 'table3', 'table4'] as const;
+
+/** One of {@link FORM_TABLE_IDS}. */
+export type FormTableId = (typeof FORM_TABLE_IDS)[number];
 
 /** The two versions of the official form: 国办公开办函〔2019〕60号 and 〔2021〕30号. */
 export const FORM_VERSIONS = ['2019', '2021'] as const;
@@ -12,21 +19,36 @@ export const FORM_VERSIONS = ['2019', '2021'] as const;
 export type FormVersion = (typeof FORM_VERSIONS)[number];
 
 /**
- * The schema of a block that asks for an official table: `{ "form": "table3", "data": { … } }`.
- * The keyed `data` of each table is defined with the form templates (issue 4); until then it is
- * checked as an object of numbers keyed by meaning.
+ * The schema of a block that asks for an official table:
+ * `{ "form": "table3", "version"?: "2019" | "2021", "caption"?, "notes"?: [...], "data": { … } }`.
+ *
+ * Why `data` accepts the keys of both versions: the version that applies is the block's
+ * `version`, else the report's `form`, else the one in force in `meta.year` — and a block schema
+ * cannot see the report. Checking half of the rule here (blocks with `version`) and half later
+ * would give one rule two places and two message formats, so the schema checks every key and
+ * value type against the union of both versions (a typo is an error naming the nearest key; every
+ * key is typed and described in the JSON Schema, with the version it belongs to), and
+ * `resolveForms`, which knows the report, reports each key of the version not in use as an error
+ * (`form_key_version`) with its path.
  *
  * @param limits Size limits.
- * @returns The zod schema of a form-table block.
+ * @returns The zod schema of a form-table block (discriminated by `form`).
  */
 export function createFormBlockSchema(limits: InputLimits) {
-  return strictObject({
-    form: z.enum(FORM_TABLE_IDS),
-    version: z.enum(FORM_VERSIONS).optional(),
-    caption: z.string().max(limits.maxParagraphLength).optional(),
-    notes: z.array(z.string().max(limits.maxParagraphLength)).optional(),
-    data: z.record(z.string(), z.unknown()),
-  });
+  const common = {
+    version: z.enum(FORM_VERSIONS).optional().describe('本表采用的格式版本，默认取报告的 form 或年度 / form version of this table'),
+    caption: requiredText('caption', limits.maxParagraphLength).optional().describe('表题 / caption above the table'),
+    notes: z
+      .array(requiredText('note', limits.maxParagraphLength))
+      .max(limits.maxBlocks)
+      .optional()
+      .describe('表下的“注：”脚注 / footnotes under the table'),
+  };
+  return z.discriminatedUnion('form', [
+    strictObject({ form: z.literal('table2').describe('表二 主动公开政府信息情况'), ...common, data: createTable2DataSchema(limits) }),
+    strictObject({ form: z.literal('table3').describe('表三 收到和处理政府信息公开申请情况'), ...common, data: createTable3DataSchema(limits) }),
+    strictObject({ form: z.literal('table4').describe('表四 政府信息公开行政复议、行政诉讼情况'), ...common, data: createTable4DataSchema(limits) }),
+  ]);
 }
 
 /** A block asking for an official table, as validated. */

@@ -1,1 +1,5 @@
 export * from './forms.ts';
+export * from './formValues/index.ts';
+export * from './table2Data/index.ts';
+export * from './table3Data/index.ts';
+export * from './table4Data/index.ts';

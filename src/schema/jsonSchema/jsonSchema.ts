@@ -10,6 +10,7 @@ import { reportSchema } from '../report/report.ts';
 export function reportJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(reportSchema, {
     io: 'input',
+    reused: 'ref',
     unrepresentable: 'any',
     override: (ctx) => {
       const def = ctx.zodSchema._zod.def as { type?: string };

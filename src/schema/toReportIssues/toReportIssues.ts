@@ -71,18 +71,39 @@ function codeOf(issue: ZodIssue): string {
 function pickBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] {
   let best = branches[0] ?? [];
   let bestScore = -Infinity;
-  for (const branch of branches) {
-    const shallowMismatch = branch.some(
-      (i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'unrecognized_keys'),
-    );
-    const depth = Math.max(0, ...branch.map((i) => i.path.length));
-    const score = (shallowMismatch ? -1000 : 0) + depth * 10 - branch.length;
+  for (const candidate of branches) {
+    const branch = expandUnions(candidate);
+    // Deepest and fewest wins: the user got further into that shape. A value of the wrong kind
+    // altogether (a string where an object is meant) or a discriminator that matches nothing
+    // rules a branch out; unknown keys count against it unless they are typos of its own keys
+    // (`headng` → `heading`), which point to the branch the user meant.
+    let score = Math.max(0, ...branch.map((i) => i.path.length)) * 10 - branch.length;
+    for (const issue of branch) {
+      if (issue.path.length === 0 && issue.code === 'invalid_type') score -= 1000;
+      if (issue.code === 'invalid_union' && issue.errors.length === 0) score -= 60;
+      if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+        for (const key of issue.keys) score += nearestKey(key, allowedKeys(issue)) === undefined ? -50 : 20;
+      }
+    }
     if (score > bestScore) {
-      best = branch;
+      best = candidate;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** Replaces each nested failed union by its best branch (paths prefixed), so branches are scored by what they really hold. */
+function expandUnions(branch: readonly ZodIssue[]): ZodIssue[] {
+  return branch.flatMap((issue) =>
+    issue.code === 'invalid_union' && issue.errors.length > 0
+      ? expandUnions(pickBranch(issue.errors)).map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as ZodIssue)
+      : [issue],
+  );
+}
+
+function allowedKeys(issue: ZodIssue): string[] {
+  return issue.message.startsWith(ALLOWED_KEYS_MARKER) ? (JSON.parse(issue.message.slice(ALLOWED_KEYS_MARKER.length)) as string[]) : [];
 }
 
 function valueAt(root: unknown, path: readonly IssuePathSegment[]): unknown {
@@ -123,9 +144,7 @@ function describe(
       return { message: { zh: `应为${want.zh}，实际为${got.zh}`, en: `expected ${want.en}, received ${got.en}` }, expected: want.en };
     }
     case 'unrecognized_keys': {
-      const allowed = issue.message.startsWith(ALLOWED_KEYS_MARKER)
-        ? (JSON.parse(issue.message.slice(ALLOWED_KEYS_MARKER.length)) as string[])
-        : [];
+      const allowed = allowedKeys(issue);
       const parts = issue.keys.map((key) => {
         const near = nearestKey(key, allowed);
         return near === undefined
@@ -158,6 +177,13 @@ function describe(
         message: { zh: `超出上限：最多${unit.zh ? ` ${max}${unit.zh}` : ` ${max}`}`, en: `exceeds the limit of ${max}${unit.en}` },
         expected: `at most ${max}${unit.en}`,
       };
+    }
+    case 'invalid_union': {
+      // A discriminated union whose discriminator matched no option (e.g. `"form": "table5"`).
+      const options = (issue as { options?: unknown[] }).options;
+      if (!Array.isArray(options)) return { message: { zh: '取值无效', en: 'invalid value' } };
+      const values = options.map((v) => JSON.stringify(v)).join(', ');
+      return { message: { zh: `取值无效，应为以下之一：${values}`, en: `invalid value; expected one of ${values}` }, expected: `one of ${values}` };
     }
     case 'invalid_format':
       return { message: { zh: '日期格式应为 YYYY-MM-DD，如 2021-01-15', en: 'dates are written YYYY-MM-DD, e.g. 2021-01-15' }, expected: 'YYYY-MM-DD' };
@@ -219,6 +245,10 @@ function describeCustom(params: Record<string, unknown> | undefined, path: reado
         expected: 'data or src',
       };
     default:
+      // Rules defined elsewhere (the official forms) carry their own bilingual message.
+      if (typeof params?.zh === 'string' && typeof params.en === 'string') {
+        return { message: { zh: params.zh, en: params.en }, ...(typeof params.expected === 'string' ? { expected: params.expected } : {}) };
+      }
       return { message: { zh: '取值无效', en: 'invalid value' } };
   }
 }

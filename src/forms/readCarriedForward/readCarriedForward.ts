@@ -1,0 +1,80 @@
+import { InvalidArgumentError } from '../../errors/errors.ts';
+import type { Block } from '../../schema/content/content.ts';
+import { DEFAULT_LIMITS } from '../../schema/limits/limits.ts';
+import type { RowNode } from '../../schema/table/table.ts';
+import { createTable3DataSchema, TABLE3_COLUMN_LABELS, type Table3Column } from '../../schema/forms/table3Data/table3Data.ts';
+import { validateReport } from '../../schema/validateReport/validateReport.ts';
+import { countOf, readFormCell } from '../formCell/formCell.ts';
+import { walkBlocks } from '../walkBlocks/walkBlocks.ts';
+
+/** Last year's 表三 row 四、结转下年度继续办理: a count (or blank) per applicant column. */
+export type CarriedForwardRow = Readonly<Partial<Record<Table3Column, number | null>>>;
+
+const COLUMNS = Object.keys(TABLE3_COLUMN_LABELS) as Table3Column[];
+const EXPECTED = {
+  zh: '上一年度的报告，或其表三“四、结转下年度继续办理”一行（如 { "naturalPerson": 0, …, "total": 0 }）',
+  en: 'last year\'s report, or its 表三 row 四、结转下年度继续办理 (e.g. { "naturalPerson": 0, …, "total": 0 })',
+};
+
+function fail(value: unknown): never {
+  throw new InvalidArgumentError('options.previousYear', EXPECTED, value);
+}
+
+function fromRow(row: unknown): CarriedForwardRow {
+  return Object.fromEntries(COLUMNS.map((c) => [c, countOf(readFormCell(row, [c]))]));
+}
+
+function fromGenericRow(rows: readonly RowNode[]): CarriedForwardRow | undefined {
+  for (const row of rows) {
+    if (row.children !== undefined) {
+      const found = fromGenericRow(row.children);
+      if (found !== undefined) return found;
+    } else if ((row.label ?? '').includes('结转下年度') && row.values?.length === COLUMNS.length) {
+      const values = row.values.map((v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/u.test(v.trim()) ? Number(v) : null));
+      return Object.fromEntries(COLUMNS.map((c, i) => [c, values[i] ?? null]));
+    }
+  }
+  return undefined;
+}
+
+function fromBlock(block: Block): CarriedForwardRow | undefined {
+  if (typeof block !== 'object') return undefined;
+  if ('form' in block && block.form === 'table3') return fromRow(block.data.carriedForward);
+  if ('table' in block) {
+    for (const band of block.table.bands) {
+      const found = fromGenericRow(band.rows);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads last year's carried-forward row (表三 四、结转下年度继续办理) from what the caller passed:
+ * last year's report (its first 表三 form block, or else the generic table row labelled
+ * …结转下年度…), last year's 表三 `data`, or the row itself keyed by applicant column.
+ *
+ * @param previousYear The `previousYear` option, untrusted.
+ * @returns The row, or `undefined` when nothing was passed.
+ * @throws {InvalidArgumentError} When the value is none of these or fails validation.
+ */
+export function readCarriedForward(previousYear: unknown): CarriedForwardRow | undefined {
+  if (previousYear === undefined) return undefined;
+  if (previousYear === null || typeof previousYear !== 'object' || Array.isArray(previousYear)) fail(previousYear);
+  if ('sections' in previousYear || 'meta' in previousYear) {
+    const result = validateReport(previousYear);
+    if (!result.ok) fail(previousYear);
+    let row: CarriedForwardRow | undefined;
+    walkBlocks(result.report, (block) => {
+      row ??= fromBlock(block);
+    });
+    return row ?? fail(previousYear);
+  }
+  const table3 = createTable3DataSchema(DEFAULT_LIMITS);
+  if ('carriedForward' in previousYear) {
+    const data = table3.safeParse(previousYear);
+    return data.success ? fromRow(data.data.carriedForward) : fail(previousYear);
+  }
+  const row = table3.shape.carriedForward.safeParse(previousYear);
+  return row.success ? fromRow(row.data) : fail(previousYear);
+}

@@ -1,0 +1,37 @@
+import type { FormVersion } from '../../schema/forms/forms.ts';
+import type { FormColumnTemplate, FormTemplate } from '../formTemplate/formTemplate.ts';
+
+const OUTCOMES: readonly FormColumnTemplate[] = [
+  { label: '结果维持', key: 'upheld' },
+  { label: '结果纠正', key: 'corrected' },
+  { label: '其他结果', key: 'other' },
+  { label: '尚未审结', key: 'pending' },
+  { label: '总计', key: 'total' },
+];
+
+/** The 表四 column tree: 行政复议（5） · 行政诉讼 → 未经复议直接起诉（5） · 复议后起诉（5）. */
+export const TABLE4_COLUMNS: readonly FormColumnTemplate[] = [
+  { label: '行政复议', key: 'review', children: OUTCOMES },
+  {
+    label: '行政诉讼',
+    key: 'litigation',
+    children: [
+      { label: '未经复议直接起诉', key: 'direct', children: OUTCOMES },
+      { label: '复议后起诉', key: 'afterReview', children: OUTCOMES },
+    ],
+  },
+];
+
+function template(version: FormVersion): FormTemplate {
+  // One data row and no row-header column: the row has no label and the band no corner.
+  return { id: 'table4', version, name: '表四', bands: [{ columns: TABLE4_COLUMNS, rows: [{}] }] };
+}
+
+/** 表四 (政府信息公开行政复议、行政诉讼情况), the same 15 columns in both versions. */
+export const TABLE4_TEMPLATES: Readonly<Record<FormVersion, FormTemplate>> = {
+  '2019': template('2019'),
+  '2021': template('2021'),
+};
+
+/** The three 表四 groups whose 总计 is the sum of their four outcomes, as input paths. */
+export const TABLE4_GROUPS: readonly (readonly string[])[] = [['review'], ['litigation', 'direct'], ['litigation', 'afterReview']];

@@ -1,0 +1,63 @@
+import type { HeaderNode, RowNode, TableBand, TableSpec } from '../../schema/table/table.ts';
+import { printFormCell, type FormCellValue } from '../formCell/formCell.ts';
+import type { FormCellKind, FormColumnTemplate, FormRowTemplate, FormTemplate } from '../formTemplate/formTemplate.ts';
+
+/** Where the values come from: the cell's input path → its value (blank is `null`). */
+export type FormCellReader = (path: readonly string[]) => FormCellValue;
+
+/** Caption and footnotes carried over from the form block. */
+export interface FormTableText {
+  /** Caption above the table. */
+  readonly caption?: string;
+  /** `注：` footnotes under the table. */
+  readonly notes?: readonly string[];
+}
+
+interface ColumnLeaf {
+  readonly path: readonly string[];
+  readonly kind: FormCellKind;
+}
+
+function headerNodes(columns: readonly FormColumnTemplate[]): HeaderNode[] {
+  return columns.map((c) => (c.children === undefined ? c.label : { label: c.label, children: headerNodes(c.children) }));
+}
+
+function columnLeaves(columns: readonly FormColumnTemplate[], path: readonly string[]): ColumnLeaf[] {
+  return columns.flatMap((c) => {
+    const here = c.key === undefined ? path : [...path, c.key];
+    return c.children === undefined ? [{ path: here, kind: c.kind ?? 'count' }] : columnLeaves(c.children, here);
+  });
+}
+
+function rowNodes(rows: readonly FormRowTemplate[], path: readonly string[], columns: readonly ColumnLeaf[], read: FormCellReader): RowNode[] {
+  return rows.map((row) => {
+    const here = row.key === undefined ? path : [...path, row.key];
+    const label = row.label === undefined ? {} : { label: row.label };
+    if (row.children !== undefined) return { ...label, children: rowNodes(row.children, here, columns, read) };
+    return { ...label, values: columns.map((c) => printFormCell(read([...here, ...c.path]), c.kind)) };
+  });
+}
+
+/**
+ * Turns an official table's template and its values into a generic header-tree table with the
+ * canonical labels, so it paginates, repeats its header and renders like any other table.
+ * A template row without a label (表四) gives a row without a label: the table has no row-header column.
+ *
+ * @param template The table's template in the version in use.
+ * @param read The value of each cell by its input path.
+ * @param text Caption and footnotes.
+ * @returns The generic table.
+ */
+export function toFormTable(template: FormTemplate, read: FormCellReader, text: FormTableText = {}): TableSpec {
+  const bands = template.bands.map((band): TableBand => ({
+    ...(band.title === undefined ? {} : { title: band.title }),
+    ...(band.corner === undefined ? {} : { corner: band.corner }),
+    columns: headerNodes(band.columns),
+    rows: rowNodes(band.rows, band.key === undefined ? [] : [band.key], columnLeaves(band.columns, []), read),
+  }));
+  return {
+    ...(text.caption === undefined ? {} : { caption: text.caption }),
+    ...(text.notes === undefined ? {} : { notes: text.notes }),
+    bands,
+  };
+}

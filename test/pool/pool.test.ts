@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createRenderPool, renderReport, RenderTimeoutError, ReportValidationError } from '../../src/index.ts';
+
+const seed = JSON.parse(readFileSync(new URL('../../examples/seed-2020-generic-tables.json', import.meta.url), 'utf8')) as unknown;
+
+describe('createRenderPool', () => {
+  const pool = createRenderPool({ workers: 2, timeoutMs: 60_000 });
+  afterAll(() => pool.close());
+
+  test('renders on worker threads, byte-identical to an in-process render', async () => {
+    const [a, b] = await Promise.all([pool.render(seed), pool.render(seed)]);
+    const local = await renderReport(seed);
+    expect(a.pageCount).toBe(local.pageCount);
+    expect(Buffer.compare(Buffer.from(a.pdf), Buffer.from(local.pdf))).toBe(0);
+    expect(Buffer.compare(Buffer.from(b.pdf), Buffer.from(local.pdf))).toBe(0);
+    expect(a.warnings).toEqual(local.warnings);
+  });
+
+  test('rejects bad input with the same error class, code and paths as in-process', async () => {
+    const error = await pool.render({ meta: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportValidationError);
+    expect((error as ReportValidationError).code).toBe('E_INVALID_REPORT');
+    expect((error as ReportValidationError).issues.map((issue) => issue.pathText)).toContain('meta.title');
+  });
+
+  test('stops a render past its time budget and says so', async () => {
+    const slow = createRenderPool({ workers: 1 });
+    try {
+      const big = { meta: { title: '长表', issuer: '机关', year: 2021 }, sections: [{ heading: '表', content: [{ table: { corner: '项目', columns: ['甲', '乙'], rows: Array.from({ length: 4000 }, (_, i) => ({ label: `第${i}行`, values: [i, i] })) } }] }] };
+      const error = await slow.render(big, { timeoutMs: 50 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RenderTimeoutError);
+      expect((error as RenderTimeoutError).message).toContain('50');
+      // The pool replaces the stopped worker and keeps working.
+      const ok = await slow.render({ meta: { title: '短', issuer: '机关', year: 2021 }, sections: [{ heading: '甲', content: ['正文。'] }] }).catch((e: unknown) => e);
+      expect(ok).not.toBeInstanceOf(Error);
+    } finally {
+      await slow.close();
+    }
+  });
+});
