@@ -31,8 +31,18 @@ export interface CliApi {
   reportJsonSchema(): object;
   /** A report skeleton with blank official tables for one form version and year. */
   createFormSkeleton(version: CliFormVersion, year: number): object;
+  /** Starts a pool of render workers (for `batch`). */
+  createRenderPool(options: { readonly workers: number; readonly timeoutMs?: number }): CliRenderPool;
   /** Resolves the official tables of a valid report and returns the arithmetic and blank-cell warnings. */
   resolveForms(report: Report, options: CliResolveFormsOptions): { readonly issues: readonly ReportIssue[] };
+}
+
+/** A pool of render workers, as `batch` uses it. */
+export interface CliRenderPool {
+  /** Renders one report on a worker. */
+  render(input: unknown, options?: RenderOptions): Promise<RenderResult>;
+  /** Stops the workers. */
+  close(): Promise<void>;
 }
 
 /** The API itself, or a function that loads it on first use. */
@@ -52,5 +62,6 @@ export async function loadLibraryApi(): Promise<CliApi> {
     reportJsonSchema: library.reportJsonSchema,
     createFormSkeleton: library.createFormSkeleton,
     resolveForms: (report, options) => library.resolveForms(report, options),
+    createRenderPool: (options) => library.createRenderPool(options),
   };
 }

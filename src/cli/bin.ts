@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The only module that touches `process`: real argv, real io, the exit code.
-import { access, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import type { CliIo } from './io.ts';
 import { runCli } from './runCli.ts';
 import { writeFileAtomic } from './writeFileAtomic.ts';
@@ -11,6 +11,11 @@ const io: CliIo = {
   readFile: (path) => readFile(path),
   writeFileAtomic: (path, data) => writeFileAtomic(path, data),
   exists: (path) => access(path).then(() => true, () => false),
+  readdir: (path) => readdir(path),
+  isDirectory: (path) => stat(path).then((s) => s.isDirectory(), () => false),
+  mkdir: (path) => mkdir(path, { recursive: true }).then(() => undefined),
+  isTTY: process.stderr.isTTY === true,
+  progress: (text) => void process.stderr.write(`\r\u001b[2K${text}`),
   cwd: process.cwd(),
   now: () => new Date(),
 };

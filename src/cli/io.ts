@@ -28,6 +28,34 @@ export interface CliIo {
    * @returns `true` if something exists there.
    */
   exists(path: string): Promise<boolean>;
+  /**
+   * Lists the names in a folder (for `batch`).
+   *
+   * @param path An absolute path.
+   * @returns The entry names; rejects when the folder cannot be read.
+   */
+  readdir(path: string): Promise<string[]>;
+  /**
+   * Tells whether a path is a folder.
+   *
+   * @param path An absolute path.
+   * @returns `true` for a folder.
+   */
+  isDirectory(path: string): Promise<boolean>;
+  /**
+   * Creates a folder and its parents if missing (for `batch -o`).
+   *
+   * @param path An absolute path.
+   */
+  mkdir(path: string): Promise<void>;
+  /** Whether standard error is a terminal (then `batch` draws a progress bar). */
+  readonly isTTY: boolean;
+  /**
+   * Redraws the progress line on standard error (terminal only; no line break).
+   *
+   * @param text The progress line.
+   */
+  progress(text: string): void;
   /** The working directory relative paths are resolved against. */
   readonly cwd: string;
   /** The current time (for defaults such as "last year"). */

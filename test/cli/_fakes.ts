@@ -41,7 +41,16 @@ export function createFakeIo(files: Record<string, string | Uint8Array> = {}): F
       return data;
     },
     writeFileAtomic: async (path, data) => void store.set(path, toBytes(data)),
-    exists: async (path) => store.has(path),
+    exists: async (path) => store.has(path) || [...store.keys()].some((key) => key.startsWith(`${path}/`)),
+    readdir: async (path) => {
+      const names = [...store.keys()].filter((key) => posix.dirname(key) === path).map((key) => posix.basename(key));
+      if (names.length === 0) throw Object.assign(new Error(`ENOENT: no such folder '${path}'`), { code: 'ENOENT' });
+      return names;
+    },
+    isDirectory: async (path) => [...store.keys()].some((key) => key.startsWith(`${path}/`)),
+    mkdir: async () => undefined,
+    isTTY: false,
+    progress: () => undefined,
     now: () => new Date('2025-03-01T00:00:00Z'),
   };
   return io;
@@ -79,6 +88,10 @@ export function createFakeApi(overrides: Partial<CliApi> = {}) {
       overrides.createFormSkeleton ?? ((version, year) => ({ form: version, meta: { year } })),
     ),
     resolveForms: vi.fn<CliApi['resolveForms']>(overrides.resolveForms ?? (() => ({ issues: [] }))),
+    createRenderPool: vi.fn<CliApi['createRenderPool']>(
+      overrides.createRenderPool ??
+        (() => ({ render: async () => ({ pdf: FAKE_PDF, warnings: [], pageCount: 3 }), close: async () => undefined })),
+    ),
   } satisfies CliApi;
 }
 

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { access, copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +11,6 @@ import { writeFileAtomic } from '../../src/cli/writeFileAtomic.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seed = join(root, 'examples/seed-2020-generic-tables.json');
-const indexPath = join(root, 'src/index.ts');
-const hasRenderer = existsSync(indexPath) && /export[^;]*renderReport/u.test(readFileSync(indexPath, 'utf8'));
 
 let folder: string;
 beforeAll(async () => {
@@ -35,12 +32,17 @@ function realIo(): CliIo & { out: string[]; err: string[] } {
     readFile: (path) => readFile(path),
     writeFileAtomic: (path, data) => writeFileAtomic(path, data),
     exists: (path) => access(path).then(() => true, () => false),
+    readdir: (path) => readdir(path),
+    isDirectory: (path) => stat(path).then((s) => s.isDirectory(), () => false),
+    mkdir: (path) => mkdir(path, { recursive: true }).then(() => undefined),
+    isTTY: false,
+    progress: () => undefined,
     cwd: root,
     now: () => new Date(),
   };
 }
 
-describe.skipIf(!hasRenderer || !existsSync(seed))('end to end with the real library', () => {
+describe('end to end with the real library', () => {
   test('render examples/seed-2020-generic-tables.json writes a PDF, exit 0', async () => {
     const io = realIo();
     const out = join(folder, 'seed.pdf');
@@ -49,6 +51,24 @@ describe.skipIf(!hasRenderer || !existsSync(seed))('end to end with the real lib
     expect(new TextDecoder().decode((await readFile(out)).subarray(0, 5))).toBe('%PDF-');
     expect(io.out[0]).toMatch(/^已写入 .*seed\.pdf（\d+ 页/u);
     expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('batch renders every report of a folder on workers, records failures and carries on', async () => {
+    const inputs = join(folder, 'batch-in');
+    const outputs = join(folder, 'batch-out');
+    await rm(inputs, { recursive: true, force: true });
+    await mkdir(inputs, { recursive: true });
+    await copyFile(seed, join(inputs, 'a.json'));
+    await writeFile(join(inputs, 'b.json'), '{ "meta": {} }');
+    await copyFile(seed, join(inputs, 'c.json'));
+    const io = realIo();
+    const code = await runCli(['batch', inputs, '-o', outputs, '--jobs', '2'], io);
+    expect(code).toBe(1);
+    const records = io.out.map((line) => JSON.parse(line) as { file: string; ok: boolean; pages?: number; problems: string[] });
+    expect(records.map((r) => [r.file.split('/').pop(), r.ok]).sort()).toEqual([['a.json', true], ['b.json', false], ['c.json', true]]);
+    expect(records.find((r) => !r.ok)!.problems.some((p) => p.startsWith('meta.title'))).toBe(true);
+    expect((await readdir(outputs)).sort()).toEqual(['a.pdf', 'c.pdf']);
+    expect(io.err.at(-1)).toMatch(/3 reports: 2 rendered, 1 failed/u);
   });
 });
 

@@ -21,8 +21,8 @@ describe('general help', () => {
     expect(loader).not.toHaveBeenCalled();
   });
 
-  test('does not list batch (added later by the lead)', () => {
-    expect(COMMANDS.map((command) => command.name)).toEqual(['render', 'check', 'init', 'schema']);
+  test('lists the commands in help order', () => {
+    expect(COMMANDS.map((command) => command.name)).toEqual(['render', 'check', 'batch', 'init', 'schema']);
   });
 });
 

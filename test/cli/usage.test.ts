@@ -18,8 +18,8 @@ describe('usage errors exit 2 with a stable code, both languages and the allowed
     const { code, err } = await run([]);
     expect(code).toBe(2);
     expect(err).toContain('(E_NO_COMMAND)');
-    expect(err).toContain('请指定命令：render、check、init、schema');
-    expect(err).toContain('expected one of: render, check, init, schema');
+    expect(err).toContain('请指定命令：render、check、batch、init、schema');
+    expect(err).toContain('expected one of: render, check, batch, init, schema');
   });
 
   test('unknown command, with a suggestion', async () => {
@@ -27,7 +27,7 @@ describe('usage errors exit 2 with a stable code, both languages and the allowed
     expect(code).toBe(2);
     expect(err).toContain('(E_UNKNOWN_COMMAND)');
     expect(err).toContain('未知命令 “rendr”（是否想输入 render？）');
-    expect(err).toContain('unknown command "rendr" (did you mean render?); expected one of: render, check, init, schema');
+    expect(err).toContain('unknown command "rendr" (did you mean render?); expected one of: render, check, batch, init, schema');
     expect(err).toContain('run gov-report-pdf --help for usage');
   });
 
