@@ -1,6 +1,8 @@
 import type { RenderOptions, RenderResult } from '../api/options.ts';
 import type { ReportIssue } from '../issues/issue.ts';
 import type { Report } from '../schema/report/report.ts';
+import { createIssue } from '../issues/createIssue.ts';
+import type { GovReportError } from '../errors/errors.ts';
 
 /** The two versions of the official form the CLI can write skeletons for. */
 export type CliFormVersion = '2019' | '2021';
@@ -10,7 +12,7 @@ export type CliValidation =
   | { readonly ok: true; readonly report: Report }
   | { readonly ok: false; readonly issues: readonly ReportIssue[] };
 
-/** Options of {@link CliApi.resolveForms}. */
+/** Options of {@link CliApi.planIssues}. */
 export interface CliResolveFormsOptions {
   /** Compute totals the report left blank. */
   readonly fillTotals: boolean;
@@ -33,8 +35,11 @@ export interface CliApi {
   createFormSkeleton(version: CliFormVersion, year: number): object;
   /** Starts a pool of render workers (for `batch`). */
   createRenderPool(options: { readonly workers: number; readonly timeoutMs?: number }): CliRenderPool;
-  /** Resolves the official tables of a valid report and returns the arithmetic and blank-cell warnings. */
-  resolveForms(report: Report, options: CliResolveFormsOptions): { readonly issues: readonly ReportIssue[] };
+  /**
+   * Runs everything a render runs except writing the PDF (forms, layout, glyph checks) and
+   * returns every problem: the warnings, or the issues of the error that refused the report.
+   */
+  planIssues(input: unknown, options: CliResolveFormsOptions): Promise<readonly ReportIssue[]>;
 }
 
 /** A pool of render workers, as `batch` uses it. */
@@ -61,7 +66,19 @@ export async function loadLibraryApi(): Promise<CliApi> {
     validateReport: (input) => library.validateReport(input),
     reportJsonSchema: library.reportJsonSchema,
     createFormSkeleton: library.createFormSkeleton,
-    resolveForms: (report, options) => library.resolveForms(report, options),
+    planIssues: async (input, options) => {
+      try {
+        return (await library.createRenderer().plan(input, options)).warnings;
+      } catch (error) {
+        if (error instanceof library.GovReportError) return error.issues.length > 0 ? error.issues : [errorIssue(error)];
+        throw error;
+      }
+    },
     createRenderPool: (options) => library.createRenderPool(options),
   };
+}
+
+/** An error without issues (a bad preset name, an unreadable font) as one issue at the root. */
+function errorIssue(error: GovReportError): ReportIssue {
+  return createIssue(error.code, 'error', [], error.bilingual);
 }

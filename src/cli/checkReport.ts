@@ -10,8 +10,9 @@ export interface CheckReportOptions {
 }
 
 /**
- * Finds every problem in a report without rendering it: validation errors first; if the report
- * is valid, the checks of its official tables (arithmetic, blank cells, placeholders, last year's carry-over). The
+ * Finds every problem in a report without writing a PDF: validation errors first; if the report
+ * is valid, everything a render would warn about — its official tables (arithmetic, blank cells,
+ * placeholders, last year's carry-over) and the layout (characters the fonts cannot draw). The
  * `check` command prints these; strictness is the caller's decision.
  *
  * @param input The parsed report.
@@ -22,13 +23,12 @@ export interface CheckReportOptions {
 export async function checkReport(
   input: unknown,
   options: CheckReportOptions,
-  api: Pick<CliApi, 'validateReport' | 'resolveForms'>,
+  api: Pick<CliApi, 'validateReport' | 'planIssues'>,
 ): Promise<readonly ReportIssue[]> {
   const validation = api.validateReport(input);
   if (!validation.ok) return validation.issues;
-  const resolved = api.resolveForms(validation.report, {
+  return api.planIssues(input, {
     fillTotals: options.fillTotals ?? false,
     ...(options.previousYear === undefined ? {} : { previousYear: options.previousYear }),
   });
-  return resolved.issues;
 }

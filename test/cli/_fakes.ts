@@ -87,7 +87,7 @@ export function createFakeApi(overrides: Partial<CliApi> = {}) {
     createFormSkeleton: vi.fn<CliApi['createFormSkeleton']>(
       overrides.createFormSkeleton ?? ((version, year) => ({ form: version, meta: { year } })),
     ),
-    resolveForms: vi.fn<CliApi['resolveForms']>(overrides.resolveForms ?? (() => ({ issues: [] }))),
+    planIssues: vi.fn<CliApi['planIssues']>(overrides.planIssues ?? (async () => [])),
     createRenderPool: vi.fn<CliApi['createRenderPool']>(
       overrides.createRenderPool ??
         (() => ({ render: async () => ({ pdf: FAKE_PDF, warnings: [], pageCount: 3 }), close: async () => undefined })),

@@ -10,8 +10,8 @@ const WARNING = issue('warning', ['attachments', 0, 'content', 1], '上年结转
 
 function setup(resolveIssues: ReturnType<typeof issue>[] = []) {
   const io = createFakeIo({ 'report.json': REPORT_JSON, 'last.json': '{"meta":{"year":2023}}' });
-  const api = createFakeApi({ resolveForms: () => ({ issues: resolveIssues }) });
-  return { io, api, resolveForms: api.resolveForms };
+  const api = createFakeApi({ planIssues: async () => resolveIssues });
+  return { io, api, planIssues: api.planIssues };
 }
 
 describe('check', () => {
@@ -23,11 +23,11 @@ describe('check', () => {
   });
 
   test('validation errors: one line per problem with its path, exit 1', async () => {
-    const { io, api, resolveForms } = setup();
+    const { io, api, planIssues } = setup();
     api.validateReport.mockReturnValue({ ok: false, issues: [ERROR] });
     expect(await runCli(['check', 'report.json', '--lang', 'zh'], io, api)).toBe(1);
     expect(io.out).toEqual(['× sections[0].heading: 标题不能为空', '× report.json：1 个错误，0 条警告']);
-    expect(resolveForms).not.toHaveBeenCalled();
+    expect(planIssues).not.toHaveBeenCalled();
   });
 
   test('warnings only: exit 0, or 1 under --strict', async () => {
@@ -42,9 +42,9 @@ describe('check', () => {
   });
 
   test('passes --fill-totals and --previous to the form checks', async () => {
-    const { io, api, resolveForms } = setup();
+    const { io, api, planIssues } = setup();
     expect(await runCli(['check', 'report.json', '--fill-totals', '--previous', 'last.json'], io, api)).toBe(0);
-    expect(resolveForms).toHaveBeenCalledWith(JSON.parse(REPORT_JSON), { fillTotals: true, previousYear: { meta: { year: 2023 } } });
+    expect(planIssues).toHaveBeenCalledWith(JSON.parse(REPORT_JSON), { fillTotals: true, previousYear: { meta: { year: 2023 } } });
   });
 
   test('invalid JSON: exit 1 with line and column', async () => {
@@ -57,16 +57,22 @@ describe('check', () => {
 });
 
 describe('checkReport', () => {
-  test('an invalid report returns the validation issues and skips the form checks', async () => {
+  test('an invalid report returns the validation issues and skips the render checks', async () => {
     const api = createFakeApi({ validateReport: () => ({ ok: false, issues: [ERROR] }) });
     expect(await checkReport({}, {}, api)).toEqual([ERROR]);
-    expect(api.resolveForms).not.toHaveBeenCalled();
+    expect(api.planIssues).not.toHaveBeenCalled();
   });
 
-  test('returns the form issues of a valid report, with fillTotals defaulting to false', async () => {
-    const api = createFakeApi({ resolveForms: () => ({ issues: [WARNING] }) });
+  test('returns the render checks of a valid report, with fillTotals defaulting to false', async () => {
+    const api = createFakeApi({ planIssues: async () => [WARNING] });
     expect(await checkReport({ a: 1 }, {}, api)).toEqual([WARNING]);
-    expect(api.resolveForms).toHaveBeenCalledWith({ a: 1 }, { fillTotals: false });
+    expect(api.planIssues).toHaveBeenCalledWith({ a: 1 }, { fillTotals: false });
+  });
+
+  test('with the real library, a character the fonts cannot draw is reported', async () => {
+    const input = { meta: { title: '报告', issuer: '机关', year: 2021 }, sections: [{ heading: '一', content: ['生僻字𠮷。'] }] };
+    const issues = await checkReport(input, {}, await loadLibraryApi());
+    expect(issues.map((found) => [found.code, found.pathText])).toEqual([['missing_glyph', 'sections[0].content[0]']]);
   });
 
   test('with the real library, the seed example has no errors', async () => {

@@ -8,6 +8,8 @@ declare module 'pngjs' {
     bitDepth?: 8 | 16;
     inputHasAlpha?: boolean;
     deflateLevel?: number;
+    /** -1 = adaptive (slow, default), 0 = none, 1–4 = sub/up/average/paeth. */
+    filterType?: -1 | 0 | 1 | 2 | 3 | 4;
   }
   /** A decoded RGBA image. */
   class PNG {
