@@ -132,14 +132,14 @@ function checkText(text: string, face: FaceKey, path: IssuePath, measurer: TextM
  * full line over a short one.
  */
 function balancedLines(runs: readonly TextRun[], width: number, context: SetContext): SetLine[] {
-  const full = breakLines(runs, context.measurer, { width });
+  const full = breakLines(runs, context.measurer, { width, preferWords: true });
   if (full.length <= 1) return full;
   let low = width / full.length;
   let high = width;
   let best = full;
   for (let i = 0; i < 20; i++) {
     const mid = (low + high) / 2;
-    const lines = breakLines(runs, context.measurer, { width: mid });
+    const lines = breakLines(runs, context.measurer, { width: mid, preferWords: true });
     if (lines.length <= full.length && isTrapezoid(lines)) {
       best = lines;
       high = mid;
