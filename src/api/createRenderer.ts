@@ -1,4 +1,4 @@
-import { InputLimitError, ReportValidationError, ResourceDeniedError, StrictModeRefusalError } from '../errors/errors.ts';
+import { InputLimitError, InvalidArgumentError, ReportValidationError, ResourceDeniedError, StrictModeRefusalError } from '../errors/errors.ts';
 import { createIssue } from '../issues/createIssue.ts';
 import type { ReportIssue } from '../issues/issue.ts';
 import { resolveForms } from '../forms/resolveForms/resolveForms.ts';
@@ -8,7 +8,8 @@ import { createFontRegistry, type FontRegistry } from '../render/fonts/fontRegis
 import { createPdfmakeInstance } from '../render/fonts/pdfmakeRuntime.ts';
 import { resolvePreset } from '../render/presets/resolvePreset.ts';
 import { renderPdf } from '../render/renderPdf/renderPdf.ts';
-import { DEFAULT_LIMITS, type InputLimits } from '../schema/limits/limits.ts';
+import type { InputLimits } from '../schema/limits/limits.ts';
+import { resolveLimits } from '../schema/limits/resolveLimits.ts';
 import type { Report } from '../schema/report/report.ts';
 import { validateReport } from '../schema/validateReport/validateReport.ts';
 import type { FontFileSpec, FontRole, RenderOptions, RenderResult } from './options.ts';
@@ -57,7 +58,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   const pdfmake = createPdfmakeInstance();
 
   const plan = async (input: unknown, renderOptions: RenderOptions = {}) => {
-    const limits: InputLimits = { ...DEFAULT_LIMITS, ...renderOptions.limits };
+    const limits = resolveLimits(renderOptions.limits);
     const report = parseInput(input, limits);
     const images = await resolveImagesOf(report, renderOptions, limits);
     const forms = resolveForms(images, {
@@ -81,6 +82,9 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     async render(input, renderOptions = {}) {
       const { plan: laidOut, warnings, report } = await plan(input, renderOptions);
       const creationDate = renderOptions.creationDate ?? dateOf(report) ?? FIXED_CREATION_DATE;
+      if (!(creationDate instanceof Date) || Number.isNaN(creationDate.getTime())) {
+        throw new InvalidArgumentError('options.creationDate', { zh: '有效的 Date', en: 'a valid Date' }, renderOptions.creationDate);
+      }
       const pdf = await renderPdf(laidOut, fontsOnce(), creationDate, pdfmake);
       return { pdf, warnings, pageCount: laidOut.pages.length };
     },
@@ -114,7 +118,8 @@ function parseInput(input: unknown, limits: InputLimits): Report {
       }, `at most ${limits.maxInputBytes} bytes`)]);
     }
     try {
-      value = JSON.parse(typeof input === 'string' ? input : Buffer.from(input).toString('utf8'));
+      // A UTF-8 byte-order mark (Windows Notepad) is not part of the JSON.
+      value = JSON.parse((typeof input === 'string' ? input : Buffer.from(input).toString('utf8')).replace(/^\uFEFF/u, ''));
     } catch (cause) {
       throw new ReportValidationError([createIssue('invalid_json', 'error', [], {
         zh: `不是有效的 JSON：${(cause as Error).message}`,

@@ -2,10 +2,12 @@ import type { Report } from '../schema/report/report.ts';
 import type { LayoutPreset } from '../schema/layoutPreset/layoutPreset.ts';
 import { collectBlocks } from './flow/collectBlocks.ts';
 import { setBlocks } from './flow/setBlocks.ts';
+import { checkText } from './flow/checkText.ts';
 import { addFolios } from './folio/addFolios.ts';
 import type { TextMeasurer } from './measure/measure.ts';
 import { paginate } from './paginate/paginate.ts';
 import type { LayoutPlan } from './plan/plan.ts';
+import type { IssuePath, ReportIssue } from '../issues/issue.ts';
 
 /** What the layout needs besides the report. */
 export interface LayoutContext {
@@ -29,17 +31,35 @@ export interface LayoutContext {
 export function layoutReport(report: Report, context: LayoutContext): LayoutPlan {
   const blocks = collectBlocks(report, context.preset);
   const { items, warnings } = setBlocks(blocks, context);
+  const watermark = report.draft?.watermark === undefined ? undefined : checkText(report.draft.watermark, 'heading', ['draft', 'watermark'], context.measurer, warnings);
   const pages = addFolios(paginate(items, context.preset, context.measurer), context.preset, context.measurer);
-  const title = report.meta.title;
+  // Document information is shown by PDF viewers, so it gets the same checks as printed text.
+  const { meta } = report;
+  const info = (text: string, path: IssuePath) => checkText(text, 'body', path, context.measurer, warnings);
+  const title = typeof meta.title === 'string' ? info(meta.title, ['meta', 'title']) : meta.title.map((line, i) => info(line, ['meta', 'title', i])).join('');
+  const subject = meta.subject === undefined ? undefined : info(meta.subject, ['meta', 'subject']);
+  const keywords = meta.keywords?.map((keyword, i) => info(keyword, ['meta', 'keywords', i])).join(', ');
+  const author = info(meta.issuer, ['meta', 'issuer']);
   return {
     pages,
-    warnings,
+    warnings: uniqueIssues(warnings),
     info: {
-      title: typeof title === 'string' ? title : title.join(''),
-      author: report.meta.issuer,
-      ...(report.meta.subject === undefined ? {} : { subject: report.meta.subject }),
-      ...(report.meta.keywords === undefined ? {} : { keywords: report.meta.keywords.join(', ') }),
-      ...(report.draft?.watermark === undefined ? {} : { watermark: report.draft.watermark }),
+      title,
+      author,
+      ...(subject === undefined ? {} : { subject }),
+      ...(keywords === undefined ? {} : { keywords }),
+      ...(watermark === undefined ? {} : { watermark }),
     },
   };
+}
+
+/** The same text checked twice (the issuer in the signature and in the metadata) warns once. */
+function uniqueIssues(issues: readonly ReportIssue[]): ReportIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.code}\u0000${issue.pathText}\u0000${issue.message.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -70,5 +70,20 @@ export function resolveFormBlock(block: FormBlock, path: IssuePath, context: For
     ...(block.caption === undefined ? {} : { caption: block.caption }),
     ...(block.notes === undefined ? {} : { notes: block.notes }),
   });
+  formTables.add(table);
   return { block: { table }, issues };
+}
+
+/** Tables made from official form blocks (their captions and numbers live elsewhere in the input). */
+const formTables = new WeakSet<TableSpec>();
+
+/**
+ * Whether a table was made by {@link resolveFormBlock}: its caption and notes are at the form
+ * block's own keys and its numbers under `data`, so messages about it use those paths.
+ *
+ * @param table A table of a resolved report.
+ * @returns True for a table made from a form block.
+ */
+export function isFormTable(table: TableSpec): boolean {
+  return formTables.has(table);
 }

@@ -5,6 +5,7 @@ import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
 import { chineseNumber } from '../../text/chineseNumber/chineseNumber.ts';
 import type { FaceKey } from '../measure/measure.ts';
 import type { FlowBlock } from './flowBlock.ts';
+import { isFormTable } from '../../forms/resolveFormBlock/resolveFormBlock.ts';
 
 /** Section numbers by level: 一、 → （一） → 1. → （1）. */
 const NUMBERING: readonly ((n: number) => string)[] = [
@@ -47,7 +48,8 @@ export function collectBlocks(report: Report, preset: LayoutPreset): FlowBlock[]
         const outlineId = (blocks.at(-1) as { outline: { id: string } }).outline.id;
         walk(block.content ?? [], level + 1, [...here, 'content'], level < 2 ? outlineId : parentOutline);
       } else if ('table' in block) {
-        blocks.push({ kind: 'table', table: block.table, path: [...here, 'table'] });
+        const fromForm = isFormTable(block.table);
+        blocks.push({ kind: 'table', table: block.table, path: fromForm ? here : [...here, 'table'], fromForm });
       } else if ('image' in block) {
         blocks.push({ kind: 'image', image: block.image, path: [...here, 'image'] });
       } else {
@@ -60,7 +62,13 @@ export function collectBlocks(report: Report, preset: LayoutPreset): FlowBlock[]
   if (signature !== false && (signature !== undefined || report.meta.date !== undefined)) {
     const issuer = signature?.issuer ?? report.meta.issuer;
     const date = signature?.date ?? report.meta.date;
-    blocks.push({ kind: 'signature', issuer, ...(date === undefined ? {} : { date: formatChineseDate(date) }), path: signature === undefined ? ['meta', 'date'] : ['signature'] });
+    blocks.push({
+      kind: 'signature',
+      issuer,
+      issuerPath: signature?.issuer === undefined ? ['meta', 'issuer'] : ['signature', 'issuer'],
+      ...(date === undefined ? {} : { date: formatChineseDate(date) }),
+      path: signature?.date === undefined ? ['meta', 'date'] : ['signature', 'date'],
+    });
   }
   if (report.draft?.dateLine !== undefined) blocks.push({ kind: 'dateLine', text: report.draft.dateLine, path: ['draft', 'dateLine'] });
   (report.attachments ?? []).forEach((attachment, index) => {

@@ -18,7 +18,14 @@ export type FlowBlock =
       readonly paths: readonly IssuePath[];
       readonly outline: OutlineMark;
     }
-  | { readonly kind: 'table'; readonly table: TableSpec; readonly path: IssuePath }
+  | {
+      readonly kind: 'table';
+      readonly table: TableSpec;
+      /** Path of the table (a generic table) or of the form block it was made from. */
+      readonly path: IssuePath;
+      /** Made from an official form block: its cells' texts come from `data`. */
+      readonly fromForm: boolean;
+    }
   | { readonly kind: 'image'; readonly image: ImageSpec; readonly path: IssuePath }
   | {
       readonly kind: 'attachment';
@@ -28,5 +35,5 @@ export type FlowBlock =
       readonly path: IssuePath;
       readonly outline: OutlineMark;
     }
-  | { readonly kind: 'signature'; readonly issuer?: string; readonly date?: string; readonly path: IssuePath }
+  | { readonly kind: 'signature'; readonly issuer?: string; readonly issuerPath: IssuePath; readonly date?: string; readonly path: IssuePath }
   | { readonly kind: 'dateLine'; readonly text: string; readonly path: IssuePath };

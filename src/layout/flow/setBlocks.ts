@@ -1,16 +1,16 @@
-import { createIssue } from '../../issues/createIssue.ts';
 import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
 import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
 import { breakLines, type SetLine, type TextRun } from '../../text/breakLines/breakLines.ts';
-import { cleanText, codePointLabel } from '../../text/cleanText/cleanText.ts';
 import type { FaceKey, TextMeasurer } from '../measure/measure.ts';
 import { pageFrame, type PageFrame } from '../frame/pageFrame.ts';
-import { buildTableGrid } from '../table/buildTableGrid/buildTableGrid.ts';
+import { buildTableGrid, type GridCell } from '../table/buildTableGrid/buildTableGrid.ts';
+import type { TableSpec } from '../../schema/table/table.ts';
 import { sizeTable } from '../table/sizeTable/sizeTable.ts';
 import { faceOf } from './collectBlocks.ts';
 import type { FlowBlock } from './flowBlock.ts';
 import type { FlowItem, FlowLine, LineText } from './flowItem.ts';
 import { imageSize } from './imageSize.ts';
+import { checkText } from './checkText.ts';
 
 /** What setting needs: the preset and the measuring engine. */
 export interface SetContext {
@@ -59,7 +59,7 @@ export function setBlocks(blocks: readonly FlowBlock[], context: SetContext): { 
         break;
       }
       case 'table':
-        items.push(setTable(block.table, block.path, frame, context, warnings));
+        items.push(setTable(block.table, block.path, block.fromForm, frame, context, warnings));
         break;
       case 'image': {
         const caption = block.image.caption === undefined ? [] : captionLines(block.image.caption, [...block.path, 'caption'], frame, context, warnings);
@@ -97,33 +97,6 @@ export function setBlocks(blocks: readonly FlowBlock[], context: SetContext): { 
     }
   }
   return { items, warnings };
-}
-
-/**
- * Removes invisible characters and reports them; reports characters the face cannot draw.
- */
-function checkText(text: string, face: FaceKey, path: IssuePath, measurer: TextMeasurer, warnings: ReportIssue[]): string {
-  const { text: cleaned, removed } = cleanText(text);
-  if (removed.length > 0) {
-    warnings.push(createIssue('invisible_character_removed', 'warning', path, {
-      zh: `已删除不可见字符 ${removed.join('、')}`,
-      en: `removed invisible character(s) ${removed.join(', ')}`,
-    }));
-  }
-  const metrics = measurer.face(face);
-  const missing = new Set<string>();
-  for (const char of cleaned) {
-    const codePoint = char.codePointAt(0)!;
-    if (char !== '\n' && char !== ' ' && !metrics.hasGlyph(codePoint)) missing.add(`${char}（${codePointLabel(codePoint)}）`);
-  }
-  if (missing.size > 0) {
-    const list = [...missing].join('、');
-    warnings.push(createIssue('missing_glyph', 'warning', path, {
-      zh: `字体缺少字符 ${list}，这些字符将无法显示；请注册包含这些字符的字体`,
-      en: `the font has no glyph for ${list.replace(/（/gu, ' (').replace(/）/gu, ')')}; they would print blank — register a font that has them`,
-    }));
-  }
-  return cleaned;
 }
 
 /**
@@ -169,18 +142,19 @@ function captionLines(text: string, path: IssuePath, frame: PageFrame, context: 
   return balancedLines(runs, frame.textWidth, context).map((line) => toFlowLine(line, Math.max(frame.bodyPitch, style.size * 1.5), 'center', frame.textWidth, context.measurer));
 }
 
-function setTable(table: import('../../schema/table/table.ts').TableSpec, path: IssuePath, frame: PageFrame, context: SetContext, warnings: ReportIssue[]): FlowItem {
+function setTable(table: TableSpec, path: IssuePath, fromForm: boolean, frame: PageFrame, context: SetContext, warnings: ReportIssue[]): FlowItem {
   const style = context.preset.table;
   const grid = buildTableGrid(table, path);
   const bodyFace: FaceKey = style.role as FaceKey;
   const headerFace = faceOf({ role: style.headerRole, bold: style.headerBold });
-  for (const band of grid.bands) {
-    for (const cell of [...band.head, ...band.body]) {
-      const face = cell.kind === 'value' || cell.kind === 'row' ? bodyFace : headerFace;
-      (cell as { text: string }).text = checkText(cell.text, face, cell.path, context.measurer, warnings);
-    }
-  }
-  const sized = sizeTable(grid, context.measurer, frame.textWidth, {
+  // Canonical labels of a form table are ours; only its values come from the input, under `data`.
+  const cellPath = (cell: GridCell) => (fromForm ? [...path, 'data'] : cell.path);
+  const checkCell = (cell: GridCell): GridCell => {
+    const face = cell.kind === 'value' || cell.kind === 'row' ? bodyFace : headerFace;
+    return { ...cell, text: checkText(cell.text, face, cellPath(cell), context.measurer, warnings) };
+  };
+  const checked = { ...grid, bands: grid.bands.map((band) => ({ ...band, head: band.head.map(checkCell), body: band.body.map(checkCell) })) };
+  const sized = sizeTable(checked, context.measurer, frame.textWidth, {
     size: style.size,
     minSize: style.minSize,
     lineHeight: style.lineHeight,
@@ -208,7 +182,7 @@ function setSignature(block: Extract<FlowBlock, { kind: 'signature' }>, frame: P
   const lineOf = (text: string, path: IssuePath) =>
     breakLines([{ text: checkText(text, face, path, measurer, warnings), face, size: preset.body.size }], measurer, { width: frame.textWidth, tracking: frame.bodyTracking })[0]!;
   const date = block.date === undefined ? undefined : lineOf(block.date, block.path);
-  const issuer = block.issuer === undefined ? undefined : lineOf(block.issuer, ['meta', 'issuer']);
+  const issuer = block.issuer === undefined ? undefined : lineOf(block.issuer, block.issuerPath);
   // GB/T 9704 §7.3.5: the date ends `insetChars` characters from the right; the issuer is centred over the date.
   const dateRight = frame.textWidth - inset;
   const dateCenter = date === undefined ? dateRight - (issuer?.width ?? 0) / 2 : dateRight - date.width / 2;

@@ -4,6 +4,8 @@ import { strictObject } from '../strictObject/strictObject.ts';
 import { createTableSchema, type TableSpec } from '../table/table.ts';
 import { createFormBlockSchema, type FormBlock } from '../forms/forms.ts';
 import { requiredText } from './text.ts';
+import { limitCheck, withMessage } from '../messages/messages.ts';
+import { nearestKey } from '../toReportIssues/nearestKey.ts';
 
 /**
  * A paragraph of body text. A string is plain text; `{ lead, text }` opens with a lead phrase
@@ -60,20 +62,20 @@ export interface Attachment {
  * @returns The schemas.
  */
 export function createContentSchemas(limits: InputLimits) {
-  const paragraphText = requiredText('paragraph', limits.maxParagraphLength);
+  const paragraphText = requiredText('paragraph', limits.maxParagraphLength, 'maxParagraphLength');
   const paragraph = z.union([
     paragraphText,
-    strictObject({ lead: requiredText('lead', limits.maxParagraphLength).optional(), text: paragraphText }),
+    strictObject({ lead: requiredText('lead', limits.maxParagraphLength, 'maxParagraphLength').optional(), text: paragraphText }),
   ]);
   const imageData = z.union([
-    z.string().max(Math.ceil((limits.maxImageBytes * 4) / 3) + 64),
+    z.string().max(Math.ceil((limits.maxImageBytes * 4) / 3) + 64, limitCheck('maxImageBytes', Math.ceil((limits.maxImageBytes * 4) / 3) + 64)),
     z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= limits.maxImageBytes, { params: { rule: 'limit', limit: 'maxImageBytes', max: limits.maxImageBytes } }),
-  ]);
+  ], withMessage({ zh: '图片数据应为 base64 文本（通过 API 也可传入字节）', en: 'image data must be base64 text (or bytes through the API)', expected: 'base64 text' }));
   const image = strictObject({
     data: imageData.optional(),
     src: z.string().min(1).max(4096).optional(),
     width: z.number().positive().max(1000).optional(),
-    caption: requiredText('caption', limits.maxParagraphLength).optional(),
+    caption: requiredText('caption', limits.maxParagraphLength, 'maxParagraphLength').optional(),
   }).refine((img) => (img.data === undefined) !== (img.src === undefined), { params: { rule: 'image_source' } });
   const leafBlocks = [
     paragraph,
@@ -88,25 +90,34 @@ export function createContentSchemas(limits: InputLimits) {
         ? z.union([...leafBlocks, tooDeep(limits)])
         : z.union([...leafBlocks, sectionAt(level + 1)]);
     return strictObject({
-      heading: requiredText('heading', limits.maxParagraphLength),
+      heading: requiredText('heading', limits.maxParagraphLength, 'maxParagraphLength'),
       number: z.union([z.string().max(20), z.null()]).optional(),
-      content: z.array(blocks).max(limits.maxBlocks).optional(),
+      content: z.array(blocks).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)).optional(),
     }) as z.ZodType<Section>;
   };
   const topBlock = z.union([...leafBlocks, sectionAt(1)]);
-  const blocks = z.array(topBlock).max(limits.maxBlocks);
+  const blocks = z.array(topBlock).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks));
   const attachment = strictObject({
     label: requiredText('label', 40),
-    title: requiredText('title', limits.maxParagraphLength).optional(),
+    title: requiredText('title', limits.maxParagraphLength, 'maxParagraphLength').optional(),
     orientation: z.enum(['portrait', 'landscape']).optional(),
     content: blocks,
   });
   return { paragraph, section: sectionAt(1), blocks, attachment };
 }
 
-/** A subsection below the deepest allowed level: always fails with a message naming the limit. */
+/** A subsection below the deepest allowed level: always fails, naming the limit (or, for anything else, what a block may be). */
 function tooDeep(limits: InputLimits) {
-  return z
-    .object({ heading: z.unknown() })
-    .refine(() => false, { params: { rule: 'limit', limit: 'maxSectionDepth', max: limits.maxSectionDepth } });
+  return z.custom<never>(() => false, {
+    error: (issue) => {
+      const input = issue.input;
+      // A section one level too deep, even with a misspelt `heading`, gets the limit's name.
+      const section = typeof input === 'object' && input !== null && Object.keys(input).some((key) => key === 'heading' || nearestKey(key, ['heading']) !== undefined);
+      return withMessage(
+        section
+          ? { code: 'limit', zh: `超出限制 maxSectionDepth：章节最多 ${limits.maxSectionDepth} 层`, en: `exceeds the limit maxSectionDepth: at most ${limits.maxSectionDepth} levels of sections`, expected: 'a paragraph, table, image or form block' }
+          : { code: 'invalid_block', zh: '不是有效的内容块（段落、表格、图片或统计表）', en: 'not a paragraph, table, image or form block', expected: 'a paragraph, table, image or form block' },
+      ).error();
+    },
+  });
 }

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { InputLimits } from '../limits/limits.ts';
+import { limitCheck, withMessage } from '../messages/messages.ts';
 
 /** What a piece of text is, so that messages can say `段落不能为空 / paragraph must not be empty`. */
 export type TextRole =
@@ -23,11 +25,16 @@ export type TextRole =
  *
  * @param role What the text is (used in messages).
  * @param maxLength Longest accepted length.
+ * @param limit The configurable limit `maxLength` comes from, named in the message.
  * @returns A zod string schema.
  */
-export function requiredText(role: TextRole, maxLength: number): z.ZodString {
+export function requiredText(role: TextRole, maxLength: number, limit?: keyof InputLimits): z.ZodString {
+  const tooLong =
+    limit === undefined
+      ? withMessage({ zh: `过长：最多 ${maxLength} 个字符`, en: `too long: at most ${maxLength} characters`, expected: `at most ${maxLength} characters` })
+      : limitCheck(limit, maxLength);
   return z
     .string()
-    .max(maxLength)
+    .max(maxLength, tooLong)
     .refine((text) => text.trim() !== '', { params: { rule: 'not_blank', role } });
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { limitCheck } from '../messages/messages.ts';
 import type { InputLimits } from '../limits/limits.ts';
 import { requiredText } from '../content/text.ts';
 import { strictObject } from '../strictObject/strictObject.ts';
@@ -37,10 +38,10 @@ export type FormVersion = (typeof FORM_VERSIONS)[number];
 export function createFormBlockSchema(limits: InputLimits) {
   const common = {
     version: z.enum(FORM_VERSIONS).optional().describe('本表采用的格式版本，默认取报告的 form 或年度 / form version of this table'),
-    caption: requiredText('caption', limits.maxParagraphLength).optional().describe('表题 / caption above the table'),
+    caption: requiredText('caption', limits.maxParagraphLength, 'maxParagraphLength').optional().describe('表题 / caption above the table'),
     notes: z
-      .array(requiredText('note', limits.maxParagraphLength))
-      .max(limits.maxBlocks)
+      .array(requiredText('note', limits.maxParagraphLength, 'maxParagraphLength'))
+      .max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks))
       .optional()
       .describe('表下的“注：”脚注 / footnotes under the table'),
   };

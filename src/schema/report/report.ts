@@ -3,10 +3,19 @@ import { DEFAULT_LIMITS, type InputLimits } from '../limits/limits.ts';
 import { strictObject } from '../strictObject/strictObject.ts';
 import { createContentSchemas, type Attachment, type Paragraph, type Section } from '../content/content.ts';
 import { requiredText } from '../content/text.ts';
+import { limitCheck, withMessage } from '../messages/messages.ts';
 import { FORM_VERSIONS, type FormVersion } from '../forms/forms.ts';
 
 /** A calendar date written `YYYY-MM-DD`, printed as `2021年1月15日`. */
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
+
+/** Whether a `YYYY-MM-DD` string names a day that exists (no 30 February). */
+function isCalendarDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return true; // the format check reports it
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /** The report's metadata: title, issuing body, year, date of issue. */
 export interface ReportMeta {
@@ -54,7 +63,10 @@ export interface Report {
 export function createReportSchema(limits: InputLimits = DEFAULT_LIMITS) {
   const content = createContentSchemas(limits);
   const titleLine = requiredText('title', 200);
-  const date = z.string().regex(ISO_DATE);
+  const date = z
+    .string()
+    .regex(ISO_DATE)
+    .refine(isCalendarDate, withMessage({ code: 'invalid_date', zh: '不存在的日期（如 2 月 30 日）', en: 'no such day in the calendar (e.g. 30 February)', expected: 'a real date, YYYY-MM-DD' }));
   const meta = strictObject({
     title: z.union([titleLine, z.array(titleLine).min(1).max(6)]),
     issuer: requiredText('issuer', 200),
@@ -68,11 +80,11 @@ export function createReportSchema(limits: InputLimits = DEFAULT_LIMITS) {
     meta,
     form: z.enum(FORM_VERSIONS).optional(),
     layout: z.string().min(1).max(200).optional(),
-    intro: z.array(content.paragraph).max(limits.maxBlocks).optional(),
-    sections: z.array(content.section).max(limits.maxSections),
-    attachments: z.array(content.attachment).max(limits.maxAttachments).optional(),
+    intro: z.array(content.paragraph).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)).optional(),
+    sections: z.array(content.section).max(limits.maxSections, limitCheck('maxSections', limits.maxSections)),
+    attachments: z.array(content.attachment).max(limits.maxAttachments, limitCheck('maxAttachments', limits.maxAttachments)).optional(),
     signature: z
-      .union([z.literal(false), strictObject({ issuer: requiredText('issuer', 200).optional(), date: date.optional() })])
+      .union([z.literal(false), strictObject({ issuer: requiredText('issuer', 200).optional(), date: date.optional() })], withMessage({ zh: '应为 false（不加落款）或 { issuer, date } 对象', en: 'expected false (no signature) or an object { issuer, date }', expected: 'false or { issuer?, date? }' }))
       .optional(),
     draft: strictObject({
       watermark: requiredText('watermark', 40).optional(),

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { InputLimits } from '../limits/limits.ts';
 import { requiredText } from '../content/text.ts';
 import { strictObject } from '../strictObject/strictObject.ts';
+import { limitCheck, withMessage } from '../messages/messages.ts';
 
 /**
  * A column header: a label, optionally with sub-columns. A plain string is a leaf.
@@ -53,6 +54,19 @@ export interface TableSpec {
   readonly bands: readonly TableBand[];
 }
 
+/** Tables given in the one-band shorthand (`{ corner, columns, rows }`), whose input has no `bands` key. */
+const inlineTables = new WeakSet<TableSpec>();
+
+/**
+ * Whether a table was given in the one-band shorthand, so paths into it have no `bands[0]`.
+ *
+ * @param table A validated table.
+ * @returns True for the shorthand form.
+ */
+export function isInlineTable(table: TableSpec): boolean {
+  return inlineTables.has(table);
+}
+
 /** Counts the leaves (data columns) of a column header tree. */
 export function countLeafColumns(columns: readonly HeaderNode[]): number {
   let count = 0;
@@ -75,8 +89,12 @@ export function leafColumnLabels(columns: readonly HeaderNode[], prefix = ''): s
 }
 
 function headerNodeSchema(limits: InputLimits, depth: number): z.ZodType<HeaderNode> {
-  const label = requiredText('label', limits.maxCellTextLength);
-  if (depth >= limits.maxHeaderDepth) return label;
+  const label = requiredText('label', limits.maxCellTextLength, 'maxCellTextLength');
+  if (depth >= limits.maxHeaderDepth) {
+    // One level too deep: a plain label is fine, anything with children names the limit.
+    const tooDeep = z.custom<never>(() => false, withMessage({ code: 'limit', zh: `超出限制 maxHeaderDepth：表头最多 ${limits.maxHeaderDepth} 层`, en: `exceeds the limit maxHeaderDepth: at most ${limits.maxHeaderDepth} header levels`, expected: 'a plain label at this depth' }));
+    return z.union([label, tooDeep]);
+  }
   return z.union([
     label,
     strictObject({
@@ -84,20 +102,20 @@ function headerNodeSchema(limits: InputLimits, depth: number): z.ZodType<HeaderN
       children: z
         .array(headerNodeSchema(limits, depth + 1))
         .min(1)
-        .max(limits.maxTableColumns)
+        .max(limits.maxTableColumns, limitCheck('maxTableColumns', limits.maxTableColumns))
         .optional(),
     }),
   ]);
 }
 
 function cellSchema(limits: InputLimits): z.ZodType<CellValue> {
-  return z.union([z.number(), z.string().max(limits.maxCellTextLength), z.null()]);
+  return z.union([z.number(), z.string().max(limits.maxCellTextLength, limitCheck('maxCellTextLength', limits.maxCellTextLength)), z.null()]);
 }
 
 function rowNodeSchema(limits: InputLimits, depth: number): z.ZodType<RowNode> {
   const shape = {
-    label: requiredText('label', limits.maxCellTextLength).optional(),
-    values: z.array(cellSchema(limits)).max(limits.maxTableColumns).optional(),
+    label: requiredText('label', limits.maxCellTextLength, 'maxCellTextLength').optional(),
+    values: z.array(cellSchema(limits)).max(limits.maxTableColumns, limitCheck('maxTableColumns', limits.maxTableColumns)).optional(),
   };
   const schema =
     depth >= limits.maxHeaderDepth
@@ -116,11 +134,11 @@ function rowNodeSchema(limits: InputLimits, depth: number): z.ZodType<RowNode> {
 
 function bandShape(limits: InputLimits) {
   return {
-    corner: requiredText('label', limits.maxCellTextLength).optional(),
+    corner: requiredText('label', limits.maxCellTextLength, 'maxCellTextLength').optional(),
     columns: z
       .array(headerNodeSchema(limits, 1))
       .min(1)
-      .max(limits.maxTableColumns),
+      .max(limits.maxTableColumns, limitCheck('maxTableColumns', limits.maxTableColumns)),
     rows: z.array(rowNodeSchema(limits, 1)).min(1),
   };
 }
@@ -133,11 +151,11 @@ function bandShape(limits: InputLimits) {
  * @returns A schema whose output is a normalised {@link TableSpec} (always with `bands`).
  */
 export function createTableSchema(limits: InputLimits) {
-  const caption = requiredText('caption', limits.maxParagraphLength).optional();
-  const notes = z.array(requiredText('note', limits.maxParagraphLength)).max(limits.maxBlocks).optional();
-  const band = strictObject({ title: requiredText('label', limits.maxCellTextLength).optional(), ...bandShape(limits) });
+  const caption = requiredText('caption', limits.maxParagraphLength, 'maxParagraphLength').optional();
+  const notes = z.array(requiredText('note', limits.maxParagraphLength, 'maxParagraphLength')).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)).optional();
+  const band = strictObject({ title: requiredText('label', limits.maxCellTextLength, 'maxCellTextLength').optional(), ...bandShape(limits) });
   const single = strictObject({ caption, notes, ...bandShape(limits) });
-  const banded = strictObject({ caption, notes, bands: z.array(band).min(1).max(limits.maxBlocks) });
+  const banded = strictObject({ caption, notes, bands: z.array(band).min(1).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)) });
   return z
     .union([single, banded])
     .superRefine((input, ctx) => {
@@ -147,7 +165,9 @@ export function createTableSchema(limits: InputLimits) {
     .transform((input): TableSpec => {
       if ('bands' in input) return stripUndefined({ caption: input.caption, notes: input.notes, bands: input.bands });
       const { caption: c, notes: n, ...only } = input;
-      return stripUndefined({ caption: c, notes: n, bands: [stripUndefined(only)] });
+      const table = stripUndefined({ caption: c, notes: n, bands: [stripUndefined(only)] });
+      inlineTables.add(table);
+      return table;
     });
 }
 
@@ -178,6 +198,9 @@ function checkTableShape(bands: readonly TableBand[], banded: boolean, limits: I
     const labelled = band.rows.filter((row) => row.label !== undefined).length;
     if (labelled !== 0 && labelled !== band.rows.length) {
       ctx.addIssue({ code: 'custom', path: [...prefix, 'rows'], params: { rule: 'row_label_mixed' } });
+    }
+    if (labelled === 0 && band.corner !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [...prefix, 'corner'], params: { rule: 'corner_without_row_labels' } });
     }
   });
   if (rowCount > limits.maxTableRows) {

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { createIssue } from '../../issues/createIssue.ts';
 import type { BilingualText, IssuePathSegment, ReportIssue } from '../../issues/issue.ts';
 import { ALLOWED_KEYS_MARKER } from '../strictObject/strictObject.ts';
+import { MESSAGE_MARKER, type MarkedMessage } from '../messages/messages.ts';
 import { nearestKey } from './nearestKey.ts';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -45,18 +46,45 @@ const TYPE_NAMES: Record<string, BilingualText> = {
  * @returns Report issues, all of severity `error`.
  */
 export function toReportIssues(issues: readonly ZodIssue[], input: unknown): ReportIssue[] {
-  return issues.flatMap((issue) => convert(issue, [], input));
+  return withoutEchoes(issues).flatMap((issue) => convert(issue, [], input));
 }
 
 function convert(issue: ZodIssue, prefix: readonly IssuePathSegment[], input: unknown): ReportIssue[] {
   const path = [...prefix, ...(issue.path as IssuePathSegment[])];
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     const best = pickBranch(issue.errors);
-    return best.flatMap((inner) => convert(inner, path, input));
+    // A union with its own message says it when the value fits none of its shapes at all.
+    const wrongKind = best.every(
+      (inner) => inner.path.length === 0 && inner.code !== 'unrecognized_keys' && (inner.code !== 'custom' || (inner.params as { rule?: string } | undefined)?.rule === undefined),
+    );
+    if (!(wrongKind && issue.message.startsWith(MESSAGE_MARKER))) return withoutEchoes(best).flatMap((inner) => convert(inner, path, input));
+  }
+  if (issue.message.startsWith(MESSAGE_MARKER)) {
+    const marked = JSON.parse(issue.message.slice(MESSAGE_MARKER.length)) as MarkedMessage;
+    return [createIssue(marked.code ?? codeOf(issue), 'error', path, { zh: marked.zh, en: marked.en }, marked.expected)];
   }
   const received = valueAt(input, path);
   const { message, expected } = describe(issue, path, received);
   return [createIssue(codeOf(issue), 'error', path, message, expected)];
+}
+
+/**
+ * Drops issues that only restate another: a size or range complaint about a value whose type is
+ * already wrong, and zod's built-in safe-integer bound next to our own range.
+ */
+function withoutEchoes(issues: readonly ZodIssue[]): ZodIssue[] {
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => JSON.stringify(i.path)));
+  const ranged = new Set(issues.filter((i) => (i.code === 'too_big' || i.code === 'too_small') && !isSafeIntegerBound(i)).map((i) => JSON.stringify(i.path)));
+  return issues.filter((i) => {
+    if (i.code !== 'too_big' && i.code !== 'too_small') return true;
+    const key = JSON.stringify(i.path);
+    return !wrongType.has(key) && !(isSafeIntegerBound(i) && ranged.has(key));
+  });
+}
+
+function isSafeIntegerBound(issue: ZodIssue): boolean {
+  const bound = issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : undefined;
+  return bound !== undefined && Math.abs(Number(bound)) === Number.MAX_SAFE_INTEGER;
 }
 
 function codeOf(issue: ZodIssue): string {
@@ -119,6 +147,7 @@ function kindOf(value: unknown): BilingualText {
   if (value === null) return TYPE_NAMES.null!;
   if (Array.isArray(value)) return TYPE_NAMES.array!;
   if (typeof value === 'number' && Number.isNaN(value)) return TYPE_NAMES.nan!;
+  if (typeof value === 'number' && !Number.isFinite(value)) return { zh: '无穷大', en: 'Infinity' };
   return TYPE_NAMES[typeof value] ?? { zh: typeof value, en: typeof value };
 }
 
@@ -148,8 +177,8 @@ function describe(
       const parts = issue.keys.map((key) => {
         const near = nearestKey(key, allowed);
         return near === undefined
-          ? { zh: `未知字段“${key}”`, en: `unknown key "${key}"` }
-          : { zh: `未知字段“${key}”，是否应为“${near}”？`, en: `unknown key "${key}" — did you mean "${near}"?` };
+          ? { zh: `未知字段${quoteKey(key, 'zh')}`, en: `unknown key ${quoteKey(key, 'en')}` }
+          : { zh: `未知字段${quoteKey(key, 'zh')}，是否应为“${near}”？`, en: `unknown key ${quoteKey(key, 'en')} — did you mean "${near}"?` };
       });
       return {
         message: { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') },
@@ -168,10 +197,13 @@ function describe(
           ? { message: { zh: `${what.zh}不能为空`, en: `${what.en} must not be empty` }, expected: 'non-empty text' }
           : { message: { zh: '至少需要一项', en: 'must have at least one item' }, expected: 'at least one item' };
       }
-      return { message: { zh: `不能小于 ${min}`, en: `must be at least ${min}` }, expected: `>= ${min}` };
+      return issue.inclusive === false
+        ? { message: { zh: `须大于 ${min}`, en: `must be greater than ${min}` }, expected: `> ${min}` }
+        : { message: { zh: `不能小于 ${min}`, en: `must be at least ${min}` }, expected: `>= ${min}` };
     }
     case 'too_big': {
       const max = Number(issue.maximum);
+      if (max === Number.MAX_SAFE_INTEGER) return { message: { zh: '数值过大', en: 'the number is too large' }, expected: `at most ${max}` };
       const unit = issue.origin === 'string' ? { zh: ' 个字符', en: ' characters' } : issue.origin === 'array' ? { zh: ' 项', en: ' items' } : { zh: '', en: '' };
       return {
         message: { zh: `超出上限：最多${unit.zh ? ` ${max}${unit.zh}` : ` ${max}`}`, en: `exceeds the limit of ${max}${unit.en}` },
@@ -194,26 +226,42 @@ function describe(
   }
 }
 
+/** Quotes a key for a message; keys with quotes, spaces or control characters are escaped as JSON. */
+function quoteKey(key: string, lang: 'zh' | 'en'): string {
+  if (!/^[\p{L}\p{N}_$-]+$/u.test(key)) return JSON.stringify(key);
+  return lang === 'zh' ? `“${key}”` : `"${key}"`;
+}
+
+/** A row by its label, or by its number when it has none (表四's data row). */
+function rowName(label: unknown, path: readonly IssuePathSegment[]): BilingualText {
+  if (typeof label === 'string' && label !== '') return { zh: `行“${label}”`, en: `row "${label}"` };
+  const index = [...path].reverse().find((segment): segment is number => typeof segment === 'number');
+  return index === undefined ? { zh: '该行', en: 'the row' } : { zh: `第 ${index + 1} 行`, en: `row ${index + 1}` };
+}
+
 function describeCustom(params: Record<string, unknown> | undefined, path: readonly IssuePathSegment[]): { message: BilingualText; expected?: string } {
   switch (params?.rule) {
     case 'not_blank': {
       const what = roleOf(path, params as { role?: string });
       return { message: { zh: `${what.zh}不能为空`, en: `${what.en} must not be empty` }, expected: 'non-blank text' };
     }
-    case 'row_children_or_values':
+    case 'row_children_or_values': {
+      const row = rowName(params.label, path);
       return {
         message: {
-          zh: `行“${String(params.label)}”须有 children（下级行）或 values（数值）之一，且只能有其一`,
-          en: `row "${String(params.label)}" must have either children (sub-rows) or values, not both or neither`,
+          zh: `${row.zh}须有 children（下级行）或 values（数值）之一，且只能有其一`,
+          en: `${row.en} must have either children (sub-rows) or values, not both or neither`,
         },
         expected: 'children or values',
       };
+    }
     case 'row_value_count': {
       const columns = (params.columns as string[]).join('、');
+      const row = rowName(params.label, path.slice(0, -1));
       return {
         message: {
-          zh: `行“${String(params.label)}”有 ${String(params.actual)} 个数值，应为 ${String(params.expected)} 个（${columns}）`,
-          en: `row "${String(params.label)}" has ${String(params.actual)} value(s) but the table has ${String(params.expected)} data column(s): ${(params.columns as string[]).join(', ')}`,
+          zh: `${row.zh}有 ${String(params.actual)} 个数值，应为 ${String(params.expected)} 个（${columns}）`,
+          en: `${row.en} has ${String(params.actual)} value(s) but the table has ${String(params.expected)} data column(s): ${(params.columns as string[]).join(', ')}`,
         },
         expected: `${String(params.expected)} values`,
       };
@@ -222,6 +270,14 @@ function describeCustom(params: Record<string, unknown> | undefined, path: reado
       return {
         message: { zh: '有下级行的行必须有标签', en: 'a row with sub-rows needs a label' },
         expected: 'a label',
+      };
+    case 'corner_without_row_labels':
+      return {
+        message: {
+          zh: '表格的行没有标签，因而没有行标题列，角单元格（corner）无处可放；请删除 corner 或为各行加上标签',
+          en: 'the rows have no labels, so the table has no row-header column for the corner; remove corner or label the rows',
+        },
+        expected: 'no corner, or labelled rows',
       };
     case 'row_label_mixed':
       return {

@@ -73,4 +73,9 @@ describe('breakLines', () => {
     expect(lines.map(textOf)).toEqual(['一二', '三四']);
     expect(lines[0]!.justified).toBe(false);
   });
+
+  test('a leading line feed gives an empty first line, two in a row an empty line', () => {
+    expect(breakLines(body('\n一二'), measurer, { width: 100 }).map(textOf)).toEqual(['', '一二']);
+    expect(breakLines(body('一\n\n二'), measurer, { width: 100 }).map(textOf)).toEqual(['一', '', '二']);
+  });
 });

@@ -85,12 +85,13 @@ export function breakLines(runs: readonly TextRun[], measurer: TextMeasurer, set
     const indent = lines.length === 0 ? (settings.firstLineIndent ?? 0) : 0;
     const available = settings.width - indent;
     const { end, forced } = chooseBreak(glyphs, opportunities, oppIndex, start, available, tracking, settings.preferWords ?? false);
-    while (oppIndex < opportunities.length && opportunities[oppIndex]!.position <= glyphs[end - 1]!.offset) oppIndex++;
+    if (end > start) while (oppIndex < opportunities.length && opportunities[oppIndex]!.position <= glyphs[end - 1]!.offset) oppIndex++;
     const isLast = end >= glyphs.length || forced;
     const lineGlyphs = trimTrailingSpace(glyphs.slice(start, end));
     lines.push(setLine(lineGlyphs, runs, indent, available, tracking, settings.justify === true && !isLast));
     start = end;
-    while (start < glyphs.length && glyphs[start]!.char === '\n') start++;
+    // One line feed ends one line: two in a row leave an empty line, a leading one an empty first line.
+    if (start < glyphs.length && glyphs[start]!.char === '\n') start++;
   }
   return lines;
 }

@@ -29,7 +29,8 @@ export function cleanText(text: string): CleanedText {
     removed.add(codePointLabel(match.charCodeAt(0)));
     return '';
   };
-  const cleaned = text.replace(INVISIBLE, record).replace(LONE_SURROGATE, record);
+  // Windows and old Mac line ends are line feeds, not invisible characters to report.
+  const cleaned = text.replace(/\r\n?/gu, '\n').replace(INVISIBLE, record).replace(LONE_SURROGATE, record);
   return { text: cleaned, removed: [...removed] };
 }
 

@@ -1,5 +1,5 @@
 import type { IssuePath } from '../../../issues/issue.ts';
-import type { HeaderNode, RowNode, TableBand, TableSpec } from '../../../schema/table/table.ts';
+import { isInlineTable, type HeaderNode, type RowNode, type TableBand, type TableSpec } from '../../../schema/table/table.ts';
 
 /** What a cell is, which decides its face and alignment. */
 export type GridCellKind = 'title' | 'corner' | 'column' | 'row' | 'value';
@@ -75,10 +75,9 @@ function rowDepth(rows: readonly RowNode[]): number {
 export function buildTableGrid(table: TableSpec, path: IssuePath): TableGrid {
   const stubColumns = Math.max(0, ...table.bands.map((band) => rowDepth(band.rows)));
   const dataColumns = Math.max(...table.bands.map((band) => leafCount(band.columns)));
-  const banded = table.bands.length > 1 || table.bands[0]?.title !== undefined;
-  const bands = table.bands.map((band, index) =>
-    buildBand(band, stubColumns, dataColumns, banded ? [...path, 'bands', index] : path),
-  );
+  // Paths follow the input's shape: the one-band shorthand has no `bands` key.
+  const inline = isInlineTable(table);
+  const bands = table.bands.map((band, index) => buildBand(band, stubColumns, dataColumns, inline ? path : [...path, 'bands', index]));
   return { stubColumns, dataColumns, bands };
 }
 

@@ -33,7 +33,7 @@ export const MONEY_PATTERN = /^\d+(?:\.\d+)?(?:元|千元|万元|亿元)?$/u;
 export function createFormValueSchemas(limits: InputLimits) {
   const annotated = strictObject({
     value: z.int().min(0).describe('数量（计入合计） / the count, used in the sums'),
-    note: requiredText('note', limits.maxCellTextLength).describe('括注，印在数量后的括号内 / note printed in brackets after the count'),
+    note: requiredText('note', limits.maxCellTextLength, 'maxCellTextLength').describe('括注，印在数量后的括号内 / note printed in brackets after the count'),
   }).describe('带括注的数量，印作 55（含自然失效29件） / annotated count');
   const count = z
     .union([z.int().min(0), annotated, z.null()])
