@@ -20,3 +20,6 @@ export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
 /** The layout presets, `layouts/*.json`. */
 export const LAYOUTS_DIR = join(REPO_ROOT, 'layouts');
+
+/** Reports built to land exactly on page boundaries (pagination rules), with goldens like the examples. */
+export const BOUNDARY_CASES_DIR = join(REPO_ROOT, 'test', 'visual', 'cases');

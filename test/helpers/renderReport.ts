@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EXAMPLES_DIR, LAYOUTS_DIR, REPO_ROOT } from './paths.ts';
+import { BOUNDARY_CASES_DIR, EXAMPLES_DIR, LAYOUTS_DIR, REPO_ROOT } from './paths.ts';
 
 /** The signature of the library's `renderReport` (type-checked against src/index.ts). */
 export type RenderReport = (typeof import('../../src/index.ts'))['renderReport'];
@@ -69,6 +69,16 @@ function listJson(dir: string): ExampleCase[] {
  */
 export function listExamples(): ExampleCase[] {
   return listJson(EXAMPLES_DIR);
+}
+
+/**
+ * Lists the boundary cases `test/visual/cases/*.json`: reports built so that a heading, a
+ * paragraph's first or last line, or a table row lands exactly on a page break.
+ *
+ * @returns The cases.
+ */
+export function listBoundaryCases(): ExampleCase[] {
+  return listJson(BOUNDARY_CASES_DIR);
 }
 
 /**
