@@ -56,9 +56,75 @@ export function parseFont(buffer: Uint8Array, postscriptName?: string): FontkitF
   if (font === undefined) {
     parseCount += 1;
     font = runtime!.fontkit.create(buffer, postscriptName);
+    if (font !== null && typeof font === 'object' && typeof font.glyphForCodePoint === 'function') memoizeFont(font as MemoizableFont);
     faces.set(key, font);
   }
   return font;
+}
+
+/** fontkit internals the memoisation below wraps (fontkit 2.0). @internal */
+interface MemoizableFont extends FontkitFont {
+  readonly directory?: { readonly tables?: Record<string, unknown> };
+  getGlyph(id: number, characters?: number[]): { _decode(): unknown } | null;
+  layout(text: string, features?: unknown, ...rest: unknown[]): GlyphRunLike;
+}
+
+interface GlyphRunLike {
+  readonly glyphs: unknown[];
+  positions: object[];
+}
+
+/** Distinct strings whose shaping is kept per font before the memo starts afresh (bounds memory). */
+const LAYOUT_MEMO_LIMIT = 50_000;
+
+/**
+ * Makes a cached font remember work pdfkit would redo for every document:
+ * - `layout` (shaping a string): pdfmake shapes every text once to measure it and pdfkit again to
+ *   draw it, each with a per-document cache. The memo hands out copies of the positions, which
+ *   pdfkit scales in place, and shares the immutable glyph objects.
+ * - `_decode` of each glyph: subsetting decodes a glyph's whole outline only to read whether it
+ *   is composite, once per document.
+ * Same output bytes; measured in bench/RESULTS.md. Skipped for variable fonts, whose glyph data
+ * depends on the variation.
+ */
+function memoizeFont(font: MemoizableFont): void {
+  if (font.directory?.tables?.fvar !== undefined) return;
+  const mutable = font as unknown as Record<string, unknown>;
+  const getGlyph = font.getGlyph.bind(font);
+  const decoded = new WeakSet<object>();
+  mutable.getGlyph = (id: number, characters?: number[]) => {
+    const glyph = getGlyph(id, characters);
+    if (glyph !== null && !decoded.has(glyph)) {
+      decoded.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let done = false;
+      let result: unknown;
+      glyph._decode = () => {
+        if (!done) {
+          result = decode();
+          done = true;
+        }
+        return result;
+      };
+    }
+    return glyph;
+  };
+  const layout = font.layout.bind(font);
+  let runs = new Map<string, GlyphRunLike>();
+  mutable.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
+    if (rest.some((argument) => argument !== undefined)) return layout(text, features, ...rest);
+    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    let run = runs.get(key);
+    if (run === undefined) {
+      if (runs.size >= LAYOUT_MEMO_LIMIT) runs = new Map();
+      run = layout(text, features);
+      runs.set(key, run);
+    }
+    const copy = Object.create(Object.getPrototypeOf(run) as object) as GlyphRunLike;
+    Object.assign(copy, run);
+    copy.positions = run.positions.map((position) => Object.assign(Object.create(Object.getPrototypeOf(position) as object) as object, position));
+    return copy;
+  };
 }
 
 /**

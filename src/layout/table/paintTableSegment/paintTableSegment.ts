@@ -41,7 +41,7 @@ export function paintTableSegment(table: SizedTable, segment: TableSegment, x: n
   const paintCells = (cells: readonly SizedCell[], heights: readonly number[], from: number, to: number, top: number) => {
     const rowY = [top];
     for (let r = from; r <= to; r++) rowY.push(rowY.at(-1)! + heights[r]!);
-    for (const cell of cells) {
+    for (const cell of cellsInRows(cells, from, to)) {
       const first = Math.max(cell.row, from);
       const last = Math.min(cell.row + cell.rowSpan - 1, to);
       if (first > last) continue;
@@ -83,6 +83,28 @@ function paintText(cell: SizedCell, left: number, width: number, top: number, he
       };
     }),
   );
+}
+
+/** Cells by the row they start in, plus the cells that span several rows: built once per list of cells. */
+const rowIndexes = new WeakMap<readonly SizedCell[], { readonly starting: readonly (readonly SizedCell[])[]; readonly spanning: readonly SizedCell[] }>();
+
+/**
+ * The cells that reach into rows `from`..`to`, found through a row index so that painting a
+ * long table page by page stays linear in its rows (not rows × pages).
+ */
+function cellsInRows(cells: readonly SizedCell[], from: number, to: number): SizedCell[] {
+  let index = rowIndexes.get(cells);
+  if (index === undefined) {
+    const starting: SizedCell[][] = [];
+    for (const cell of cells) (starting[cell.row] ??= []).push(cell);
+    index = { starting, spanning: cells.filter((cell) => cell.rowSpan > 1) };
+    rowIndexes.set(cells, index);
+  }
+  const found: SizedCell[] = [];
+  // Cells that start above the segment but span into it (cut row labels) come first, then the rest in order.
+  for (const cell of index.spanning) if (cell.row < from && cell.row + cell.rowSpan - 1 >= from) found.push(cell);
+  for (let row = from; row <= to; row++) found.push(...(index.starting[row] ?? []));
+  return found;
 }
 
 /** Height of a band's head rows. */
