@@ -34,9 +34,19 @@ export function breakOpportunities(text: string, preferWords: boolean): BreakOpp
   return result;
 }
 
-function wordBoundaries(text: string): Set<number> {
-  const ends = new Set<number>();
-  for (const segment of wordSegmenter.segment(text)) ends.add(segment.index + segment.segment.length);
+/** Table labels repeat within and across reports (the official forms' canonical labels), so their segmentation is kept. */
+const WORD_MEMO_LIMIT = 20_000;
+let wordMemo = new Map<string, ReadonlySet<number>>();
+
+function wordBoundaries(text: string): ReadonlySet<number> {
+  let ends = wordMemo.get(text);
+  if (ends === undefined) {
+    const found = new Set<number>();
+    for (const segment of wordSegmenter.segment(text)) found.add(segment.index + segment.segment.length);
+    if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo = new Map();
+    wordMemo.set(text, found);
+    ends = found;
+  }
   return ends;
 }
 
