@@ -1,5 +1,7 @@
+import { parentPort } from 'node:worker_threads';
 import { createRenderer, type Renderer, type RendererOptions } from '../api/createRenderer.ts';
 import type { RenderOptions } from '../api/options.ts';
+import type { ReportIssue } from '../issues/issue.ts';
 import { serializeError, type SerializedError } from './serializeError.ts';
 
 /** One render task sent to a worker. */
@@ -14,19 +16,19 @@ export interface RenderTask {
 
 /** What a worker sends back. */
 export type RenderTaskResult =
-  | { readonly ok: true; readonly pdf: Uint8Array; readonly warnings: readonly import('../issues/issue.ts').ReportIssue[]; readonly pageCount: number }
+  | { readonly ok: true; readonly pdf: Uint8Array; readonly warnings: readonly ReportIssue[]; readonly pageCount: number }
   | { readonly ok: false; readonly error: SerializedError };
 
 const renderers = new Map<string, Renderer>();
 
 /**
- * The worker's entry point: renders one report with a renderer kept for the life of the worker
- * (fonts parsed once per worker).
+ * Renders one report with a renderer kept for the life of the worker (fonts parsed once per
+ * worker). Never throws: errors come back as data.
  *
  * @param task The report, options and fonts.
  * @returns The result, or the error as data.
  */
-export default async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
+export async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
   const key = JSON.stringify(task.renderer ?? {});
   let renderer = renderers.get(key);
   if (renderer === undefined) {
@@ -35,9 +37,13 @@ export default async function renderTask(task: RenderTask): Promise<RenderTaskRe
   }
   try {
     const result = await renderer.render(task.input, task.options);
-    // Copied back by structured clone: a PDF is ~100 KB, and piscina can only transfer a top-level value.
     return { ok: true, pdf: result.pdf, warnings: result.warnings, pageCount: result.pageCount };
   } catch (error) {
     return { ok: false, error: serializeError(error) };
   }
 }
+
+// In a worker thread: answer each `{ id, task }` with `{ id, result }`, one at a time.
+parentPort?.on('message', (message: { id: number; task: RenderTask }) => {
+  void renderTask(message.task).then((result) => parentPort!.postMessage({ id: message.id, result }));
+});

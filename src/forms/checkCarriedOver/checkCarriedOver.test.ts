@@ -16,7 +16,7 @@ describe('checkCarriedOver', () => {
     expect(issues.map((i) => i.pathText)).toStrictEqual(['data.carriedOver.naturalPerson', 'data.carriedOver.commercialEnterprise', 'data.carriedOver.total']);
     expect(issues[0]?.message).toStrictEqual({
       zh: '表三 · 二、上年结转政府信息公开申请数量 × 自然人：填报 3，应为 5 = 上年 四、结转下年度继续办理 5',
-      en: "given 3, expected 5 = last year's 四、结转下年度继续办理 5",
+      en: "表三 · 二、上年结转政府信息公开申请数量 × 自然人: given 3, expected 5 = last year's 四、结转下年度继续办理 5",
     });
     expect(issues[1]?.message.zh).toContain('填报 空白，应为 1');
   });

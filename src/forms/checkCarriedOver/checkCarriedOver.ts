@@ -29,7 +29,7 @@ export function checkCarriedOver(template: FormTemplate, grid: FormGrid, previou
           [...prefix, ...cell.path],
           {
             zh: `${template.name} · ${cell.row} × ${cell.column}：填报 ${given ?? '空白'}，应为 ${expected} = 上年 四、结转下年度继续办理 ${expected}`,
-            en: `given ${given ?? 'blank'}, expected ${expected} = last year's 四、结转下年度继续办理 ${expected}`,
+            en: `${template.name} · ${cell.row} × ${cell.column}: given ${given ?? 'blank'}, expected ${expected} = last year's 四、结转下年度继续办理 ${expected}`,
           },
           String(expected),
         ),

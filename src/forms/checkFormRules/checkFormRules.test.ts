@@ -52,7 +52,7 @@ describe('表三, every row: 总计 = 自然人 + the five organisation columns'
       pathText: 'sections[2].content[0].data.granted.total',
       message: {
         zh: '表三 · （一）予以公开 × 总计：填报 4，应为 3 = 自然人3 + 商业企业0 + 科研机构0 + 社会公益组织0 + 法律服务机构0 + 其他0',
-        en: 'given 4, expected 3 = 自然人3 + 商业企业0 + 科研机构0 + 社会公益组织0 + 法律服务机构0 + 其他0',
+        en: '表三 · （一）予以公开 × 总计: given 4, expected 3 = 自然人3 + 商业企业0 + 科研机构0 + 社会公益组织0 + 法律服务机构0 + 其他0',
       },
       expected: '3',
     });
@@ -65,7 +65,7 @@ describe('表三, every column: （七）总计 = the sum of all result rows', (
     expect(issues[0]?.pathText).toBe('sections[2].content[0].data.total.naturalPerson');
     expect(issues[0]?.message).toStrictEqual({
       zh: '表三 · （七）总计 × 自然人：填报 4，应为 5 = （一）3 + （四）①2（其余 17 项为 0）',
-      en: 'given 4, expected 5 = （一）3 + （四）①2 (the other 17 parts are 0)',
+      en: '表三 · （七）总计 × 自然人: given 4, expected 5 = （一）3 + （四）①2 (the other 17 parts are 0)',
     });
   });
 });
@@ -77,7 +77,7 @@ describe('表三, every column: 一 + 二 = 三（七）+ 四', () => {
     expect(issues[0]?.pathText).toBe('sections[2].content[0].data.newlyReceived.naturalPerson');
     expect(issues[0]?.message).toStrictEqual({
       zh: '表三 · 自然人列：一 + 二 = 三（七）+ 四 不成立：一、5 + 二、1 = 6，（七）5 + 四、2 = 7',
-      en: 'column 自然人: 一 + 二 = 三（七）+ 四 fails: 一、5 + 二、1 = 6 but （七）5 + 四、2 = 7',
+      en: '表三 · column 自然人: 一 + 二 = 三（七）+ 四 fails: 一、5 + 二、1 = 6 but （七）5 + 四、2 = 7',
     });
     expect(issues[1]?.message.zh).toContain('表三 · 总计列');
   });
@@ -107,7 +107,7 @@ describe('blanks', () => {
   test('a blank part shows as 空白 in the sum', () => {
     const issues = check(T4, { ...TABLE4, 'review.corrected': null }).issues;
     expect(issues[0]?.message.zh).toBe('表四 · 行政复议 › 总计：填报 4，应为 2 = 结果维持1 + 结果纠正空白 + 其他结果0 + 尚未审结1');
-    expect(issues[0]?.message.en).toBe('given 4, expected 2 = 结果维持1 + 结果纠正blank + 其他结果0 + 尚未审结1');
+    expect(issues[0]?.message.en).toBe('表四 · 行政复议 › 总计: given 4, expected 2 = 结果维持1 + 结果纠正blank + 其他结果0 + 尚未审结1');
     expect(issues[1]?.code).toBe('blank_cell');
   });
 

@@ -120,7 +120,7 @@ function checkSum(ctx: Context, rule: SumRule, fill: boolean): ReportIssue | und
     [...ctx.prefix, ...rule.target],
     {
       zh: `${location(ctx, target)}：填报 ${givenZh}，应为 ${sum.sum} = ${sum.zh}${hint.zh}`,
-      en: `given ${givenEn}, expected ${sum.sum} = ${sum.en}${hint.en}`,
+      en: `${location(ctx, target)}: given ${givenEn}, expected ${sum.sum} = ${sum.en}${hint.en}`,
     },
     String(sum.sum),
   );
@@ -137,7 +137,7 @@ function checkEquation(ctx: Context, rule: EquationRule): ReportIssue | undefine
     [...ctx.prefix, ...rule.at],
     {
       zh: `${ctx.template.name} · ${at.column}列：${rule.name} 不成立：${left.zh} = ${left.sum}，${right.zh} = ${right.sum}`,
-      en: `column ${at.column}: ${rule.name} fails: ${left.en} = ${left.sum} but ${right.en} = ${right.sum}`,
+      en: `${ctx.template.name} · column ${at.column}: ${rule.name} fails: ${left.en} = ${left.sum} but ${right.en} = ${right.sum}`,
     },
     rule.name,
   );
@@ -146,6 +146,6 @@ function checkEquation(ctx: Context, rule: EquationRule): ReportIssue | undefine
 function blankIssue(ctx: Context, cell: FormCellRef): ReportIssue {
   return createIssue('blank_cell', 'warning', [...ctx.prefix, ...cell.path], {
     zh: `${location(ctx, cell)}：空白，合计时按 0 计算；如数量为 0 请填写 0`,
-    en: `blank cell, counted as 0 in the sums; write 0 if the figure is zero`,
+    en: `${location(ctx, cell)}: blank cell, counted as 0 in the sums; write 0 if the figure is zero`,
   }, 'a count (0 if none)');
 }
