@@ -45,5 +45,9 @@ export async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
 
 // In a worker thread: answer each `{ id, task }` with `{ id, result }`, one at a time.
 parentPort?.on('message', (message: { id: number; task: RenderTask }) => {
-  void renderTask(message.task).then((result) => parentPort!.postMessage({ id: message.id, result }));
+  void renderTask(message.task).then((result) => {
+    // Hand the PDF's memory over instead of copying it, when it owns its whole buffer.
+    const whole = result.ok && result.pdf.byteOffset === 0 && result.pdf.byteLength === result.pdf.buffer.byteLength;
+    parentPort!.postMessage({ id: message.id, result }, whole ? [result.pdf.buffer as ArrayBuffer] : []);
+  });
 });
