@@ -1,21 +1,7 @@
 import type { InputLimits } from '../schema/limits/limits.ts';
 import type { ReportIssue } from '../issues/issue.ts';
-
-/** Font roles of a layout preset; each is served by a registered font file. */
-export type FontRole = 'title' | 'heading' | 'kai' | 'body' | 'table' | 'folio';
-
-/**
- * A font file registered for a role: a TTF/OTF path, or a TTC path with the face's PostScript
- * name. `bold` is the file used where the preset asks for a bold face of that role.
- */
-export interface FontFileSpec {
-  /** Path of the regular face (TTF, OTF or TTC). */
-  readonly path: string;
-  /** PostScript name of the face inside a TTC collection. */
-  readonly postscriptName?: string;
-  /** The bold face of the same family, if any (otherwise bold falls back to the default bold face). */
-  readonly bold?: { readonly path: string; readonly postscriptName?: string };
-}
+export type { FontRole } from '../schema/layoutPreset/layoutPreset.ts';
+export type { FontFileSpec } from '../render/fonts/fontRegistry.ts';
 
 /** Which sources an image's `src` may name; everything else is denied. */
 export interface ResourcePolicy {

@@ -4,7 +4,7 @@ import { collectBlocks } from './flow/collectBlocks.ts';
 import { setBlocks } from './flow/setBlocks.ts';
 import { checkText } from './flow/checkText.ts';
 import { addFolios } from './folio/addFolios.ts';
-import type { TextMeasurer } from './measure/measure.ts';
+import type { TextMeasurer } from '../text/measure/measure.ts';
 import { paginate } from './paginate/paginate.ts';
 import type { LayoutPlan } from './plan/plan.ts';
 import type { IssuePath, ReportIssue } from '../issues/issue.ts';

@@ -26,6 +26,11 @@ import {
   type DeepShape,
 } from './arbitraries.ts';
 import { OutcomeTally, pollutionProblems, prototypeSnapshot, validationProblems } from './checkOutcome.ts';
+import type { Block, Report } from '../../src/index.ts';
+import { resolveForms } from '../../src/forms/resolveForms/resolveForms.ts';
+import { layoutReport } from '../../src/layout/layoutReport.ts';
+import { createFontRegistry } from '../../src/render/fonts/fontRegistry.ts';
+import { resolvePreset } from '../../src/render/presets/resolvePreset.ts';
 
 const SCALE = Number(process.env.FUZZ_SCALE ?? '1');
 const runs = (count: number): number => Math.max(1, Math.round(count * SCALE));
@@ -35,7 +40,42 @@ const prototypesBefore = prototypeSnapshot();
 const tally = new OutcomeTally();
 const started = performance.now();
 
-/** Validates one input and throws (failing the property) if the outcome breaks the contract. */
+const preset = resolvePreset('gbt9704');
+const measurer = createFontRegistry().measurer;
+let laidOut = 0;
+
+/** Image data as bytes, as the render path decodes it before layout; `src` images are dropped (their policy is tested elsewhere). */
+function withImageBytes(blocks: readonly Block[]): Block[] {
+  return blocks.flatMap((block): Block[] => {
+    if (typeof block !== 'object' || block === null) return [block];
+    if ('image' in block) return typeof block.image.data === 'string' ? [{ image: { ...block.image, data: new Uint8Array(Buffer.from(block.image.data.replace(/^data:[^,]*,/u, ''), 'base64')) } }] : [];
+    if ('heading' in block && block.content !== undefined) return [{ ...block, content: withImageBytes(block.content) }];
+    return [block];
+  });
+}
+
+/**
+ * Runs everything before pdfmake on a valid report — official forms, then the whole layout
+ * with the real font metrics — and fails on any exception.
+ */
+function layOut(report: Report): void {
+  const prepared: Report = {
+    ...report,
+    sections: withImageBytes(report.sections as Block[]) as Report['sections'],
+    ...(report.attachments === undefined ? {} : { attachments: report.attachments.map((a) => ({ ...a, content: withImageBytes(a.content) })) }),
+  };
+  try {
+    const { report: resolved, issues } = resolveForms(prepared);
+    if (issues.some((issue) => issue.severity === 'error')) return;
+    layoutReport(resolved as Report, { preset, measurer });
+    laidOut += 1;
+  } catch (error) {
+    const text = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
+    throw new Error(`layout threw for a valid report: ${text}`);
+  }
+}
+
+/** Validates one input and throws (failing the property) if the outcome breaks the contract; lays out every valid one. */
 function check(input: unknown, limits: InputLimits = DEFAULT_LIMITS): ReportValidation {
   let result: ReportValidation;
   try {
@@ -47,6 +87,7 @@ function check(input: unknown, limits: InputLimits = DEFAULT_LIMITS): ReportVali
   tally.addValidation(result);
   const problems = validationProblems(result, input);
   if (problems.length > 0) throw new Error(`malformed validation outcome:\n${problems.join('\n')}`);
+  if (result.ok) layOut(result.report);
   return result;
 }
 
@@ -56,7 +97,7 @@ const pickLimits = (index: number): InputLimits => (index < 0 ? DEFAULT_LIMITS :
 describe('validateReport under fuzzing (issue 7)', () => {
   afterAll(() => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`validate fuzz: ${tally.total} inputs in ${seconds} s\n${tally.format()}`);
+    console.log(`validate fuzz: ${tally.total} inputs in ${seconds} s, ${laidOut} valid ones laid out\n${tally.format()}`);
   });
 
   it('accepts every generated valid report', () => {

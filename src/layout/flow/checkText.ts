@@ -1,7 +1,7 @@
 import { createIssue } from '../../issues/createIssue.ts';
 import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
 import { cleanText, codePointLabel } from '../../text/cleanText/cleanText.ts';
-import type { FaceKey, TextMeasurer } from '../measure/measure.ts';
+import type { FaceKey, TextMeasurer } from '../../text/measure/measure.ts';
 
 /**
  * Prepares a text for printing: removes invisible characters and reports them, and reports

@@ -3,7 +3,7 @@ import type { Block, Paragraph, Section } from '../../schema/content/content.ts'
 import type { Report } from '../../schema/report/report.ts';
 import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
 import { chineseNumber } from '../../text/chineseNumber/chineseNumber.ts';
-import type { FaceKey } from '../measure/measure.ts';
+import type { FaceKey } from '../../text/measure/measure.ts';
 import type { FlowBlock } from './flowBlock.ts';
 import { isFormTable } from '../../forms/resolveFormBlock/resolveFormBlock.ts';
 

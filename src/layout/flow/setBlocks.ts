@@ -1,16 +1,16 @@
 import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
 import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
-import { breakLines, type SetLine, type TextRun } from '../../text/breakLines/breakLines.ts';
-import type { FaceKey, TextMeasurer } from '../measure/measure.ts';
-import { pageFrame, type PageFrame } from '../frame/pageFrame.ts';
-import { buildTableGrid, type GridCell } from '../table/buildTableGrid/buildTableGrid.ts';
-import type { TableSpec } from '../../schema/table/table.ts';
-import { sizeTable } from '../table/sizeTable/sizeTable.ts';
+import { breakLines, type TextRun } from '../../text/breakLines/breakLines.ts';
+import type { TextMeasurer } from '../../text/measure/measure.ts';
+import { pageFrame } from '../frame/pageFrame.ts';
 import { faceOf } from './collectBlocks.ts';
 import type { FlowBlock } from './flowBlock.ts';
-import type { FlowItem, FlowLine, LineText } from './flowItem.ts';
+import type { FlowItem } from './flowItem.ts';
 import { imageSize } from './imageSize.ts';
 import { checkText } from './checkText.ts';
+import { balancedLines, toFlowLine } from './setLines.ts';
+import { captionLines, setTable } from './setTable.ts';
+import { setSignature } from './setSignature.ts';
 
 /** What setting needs: the preset and the measuring engine. */
 export interface SetContext {
@@ -97,101 +97,4 @@ export function setBlocks(blocks: readonly FlowBlock[], context: SetContext): { 
     }
   }
   return { items, warnings };
-}
-
-/**
- * Breaks a title into balanced lines: the narrowest width that still gives the fewest lines,
- * so a wrapped title forms a trapezoid (each line at least as long as the next) instead of a
- * full line over a short one.
- */
-function balancedLines(runs: readonly TextRun[], width: number, context: SetContext): SetLine[] {
-  const full = breakLines(runs, context.measurer, { width, preferWords: true });
-  if (full.length <= 1) return full;
-  let low = width / full.length;
-  let high = width;
-  let best = full;
-  for (let i = 0; i < 20; i++) {
-    const mid = (low + high) / 2;
-    const lines = breakLines(runs, context.measurer, { width: mid, preferWords: true });
-    if (lines.length <= full.length && isTrapezoid(lines)) {
-      best = lines;
-      high = mid;
-    } else low = mid;
-  }
-  return best;
-}
-
-function isTrapezoid(lines: readonly SetLine[]): boolean {
-  return lines.every((line, i) => i === 0 || line.width <= lines[i - 1]!.width + 0.01);
-}
-
-/** Turns a set line into a flow line of the given pitch, aligned in a box of `boxWidth`. */
-export function toFlowLine(line: SetLine, height: number, align: 'left' | 'center' | 'right', boxWidth: number, measurer: TextMeasurer): FlowLine {
-  const offset = align === 'center' ? (boxWidth - line.width) / 2 : align === 'right' ? boxWidth - line.width : line.indent;
-  const texts: LineText[] = line.spans.map((span) => {
-    const metrics = measurer.face(span.face);
-    const inkTop = (height - (metrics.ascent + metrics.descent) * span.size) / 2;
-    return { x: offset + span.dx, y: inkTop, text: span.text, face: span.face, size: span.size, characterSpacing: span.characterSpacing };
-  });
-  return { height, texts };
-}
-
-function captionLines(text: string, path: IssuePath, frame: PageFrame, context: SetContext, warnings: ReportIssue[]): FlowLine[] {
-  const style = context.preset.table.captionStyle;
-  const runs = [{ text: checkText(text, faceOf(style), path, context.measurer, warnings), face: faceOf(style), size: style.size }];
-  return balancedLines(runs, frame.textWidth, context).map((line) => toFlowLine(line, Math.max(frame.bodyPitch, style.size * 1.5), 'center', frame.textWidth, context.measurer));
-}
-
-function setTable(table: TableSpec, path: IssuePath, fromForm: boolean, frame: PageFrame, context: SetContext, warnings: ReportIssue[]): FlowItem {
-  const style = context.preset.table;
-  const grid = buildTableGrid(table, path);
-  const bodyFace: FaceKey = style.role as FaceKey;
-  const headerFace = faceOf({ role: style.headerRole, bold: style.headerBold });
-  // Canonical labels of a form table are ours; only its values come from the input, under `data`.
-  const cellPath = (cell: GridCell) => (fromForm ? [...path, 'data'] : cell.path);
-  const checkCell = (cell: GridCell): GridCell => {
-    const face = cell.kind === 'value' || cell.kind === 'row' ? bodyFace : headerFace;
-    return { ...cell, text: checkText(cell.text, face, cellPath(cell), context.measurer, warnings) };
-  };
-  const checked = { ...grid, bands: grid.bands.map((band) => ({ ...band, head: band.head.map(checkCell), body: band.body.map(checkCell) })) };
-  const sized = sizeTable(checked, context.measurer, frame.textWidth, {
-    size: style.size,
-    minSize: style.minSize,
-    lineHeight: style.lineHeight,
-    bodyFace,
-    headerFace,
-    paddingX: style.paddingX,
-    paddingY: style.paddingY,
-    maxStubShare: style.maxStubShare,
-  });
-  const caption = table.caption === undefined ? [] : captionLines(table.caption, [...path, 'caption'], frame, context, warnings);
-  const noteStyle = style.noteStyle;
-  const notes = (table.notes ?? []).flatMap((note, index) => {
-    const runs = [{ text: checkText(note, faceOf(noteStyle), [...path, 'notes', index], context.measurer, warnings), face: faceOf(noteStyle), size: noteStyle.size }];
-    return breakLines(runs, context.measurer, { width: frame.textWidth, justify: true }).map((line) => toFlowLine(line, noteStyle.size * 1.6, 'left', frame.textWidth, context.measurer));
-  });
-  const continuedRuns = [{ text: style.continuedText, face: faceOf(style.captionStyle), size: style.captionStyle.size }];
-  const continuedLine = toFlowLine(breakLines(continuedRuns, context.measurer, { width: frame.textWidth })[0]!, Math.max(style.captionStyle.size * 1.6, 1), style.continuedAlign, frame.textWidth, context.measurer);
-  return { kind: 'table', table: sized, caption, notes, continuedLine, ruleWidth: style.ruleWidth, path, note: `table ${table.caption ?? ''}`.trim() };
-}
-
-function setSignature(block: Extract<FlowBlock, { kind: 'signature' }>, frame: PageFrame, context: SetContext, warnings: ReportIssue[]): FlowItem {
-  const { preset, measurer } = context;
-  const face = faceOf(preset.body);
-  const inset = preset.signature.insetChars * frame.charWidth;
-  const lineOf = (text: string, path: IssuePath) =>
-    breakLines([{ text: checkText(text, face, path, measurer, warnings), face, size: preset.body.size }], measurer, { width: frame.textWidth, tracking: frame.bodyTracking })[0]!;
-  const date = block.date === undefined ? undefined : lineOf(block.date, block.path);
-  const issuer = block.issuer === undefined ? undefined : lineOf(block.issuer, block.issuerPath);
-  // GB/T 9704 §7.3.5: the date ends `insetChars` characters from the right; the issuer is centred over the date.
-  const dateRight = frame.textWidth - inset;
-  const dateCenter = date === undefined ? dateRight - (issuer?.width ?? 0) / 2 : dateRight - date.width / 2;
-  const lines: FlowLine[] = [];
-  for (let i = 0; i < preset.signature.spaceBeforeLines; i++) lines.push({ height: frame.bodyPitch, texts: [] });
-  if (issuer !== undefined) {
-    const left = Math.min(dateCenter - issuer.width / 2, frame.textWidth - issuer.width);
-    lines.push(toFlowLine({ ...issuer, indent: left }, frame.bodyPitch, 'left', frame.textWidth, measurer));
-  }
-  if (date !== undefined) lines.push(toFlowLine({ ...date, indent: dateRight - date.width }, frame.bodyPitch, 'left', frame.textWidth, measurer));
-  return { kind: 'lines', lines, keepWithNext: false, splittable: false, keepTogether: true, note: 'signature' };
 }

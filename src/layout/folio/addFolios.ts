@@ -1,7 +1,7 @@
 import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
 import { faceOf } from '../flow/collectBlocks.ts';
 import { PT_PER_MM } from '../frame/pageFrame.ts';
-import type { TextMeasurer } from '../measure/measure.ts';
+import type { TextMeasurer } from '../../text/measure/measure.ts';
 import type { PaginatedPage } from '../paginate/paginate.ts';
 import type { PlannedPage } from '../plan/plan.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { resolvePreset } from '../../render/presets/resolvePreset.ts';
 import { validateReport } from '../../schema/validateReport/validateReport.ts';
 import { layoutReport } from '../layoutReport.ts';
-import { createFixedMeasurer } from '../measure/measure.ts';
+import { createFixedMeasurer } from '../../text/measure/measure.ts';
 import type { PlannedPage, PlacedText } from '../plan/plan.ts';
 
 // With the fixed-width fake, every CJK character is 1 em: on the GB/T 9704 grid a line holds

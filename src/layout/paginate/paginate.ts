@@ -1,5 +1,5 @@
 import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
-import type { TextMeasurer } from '../measure/measure.ts';
+import type { TextMeasurer } from '../../text/measure/measure.ts';
 import { pageFrame, type PageFrame } from '../frame/pageFrame.ts';
 import type { FlowItem, FlowLine } from '../flow/flowItem.ts';
 import type { OutlineMark, PlacedItem } from '../plan/plan.ts';

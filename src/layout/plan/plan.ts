@@ -1,5 +1,5 @@
 import type { ReportIssue } from '../../issues/issue.ts';
-import type { FaceKey } from '../measure/measure.ts';
+import type { FaceKey } from '../../text/measure/measure.ts';
 
 /** A bookmark attached to a line of text (PDF outline). */
 export interface OutlineMark {

@@ -2,15 +2,26 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { TFontDictionary } from 'pdfmake/interfaces.js';
-import type { FontFileSpec, FontRole } from '../../api/options.ts';
+import { FONT_ROLES, type FontRole } from '../../schema/layoutPreset/layoutPreset.ts';
 import { FontError } from '../../errors/errors.ts';
-import type { FaceKey, FaceMetrics, TextMeasurer } from '../../layout/measure/measure.ts';
+import type { FaceKey, FaceMetrics, TextMeasurer } from '../../text/measure/measure.ts';
 import { parseFont, putVirtualFile, type FontkitFont } from './pdfmakeRuntime.ts';
 
 const require = createRequire(import.meta.url);
 
-/** Every font role, in the order presets list them. */
-export const FONT_ROLES: readonly FontRole[] = ['title', 'heading', 'kai', 'body', 'table', 'folio'];
+/**
+ * A font file registered for a role: a TTF/OTF path, or a TTC path with the face's PostScript
+ * name. `bold` is the file used where the preset asks for a bold face of that role.
+ */
+export interface FontFileSpec {
+  /** Path of the regular face (TTF, OTF or TTC). */
+  readonly path: string;
+  /** PostScript name of the face inside a TTC collection. */
+  readonly postscriptName?: string;
+  /** The bold face of the same family, if any (otherwise bold falls back to the default bold face). */
+  readonly bold?: { readonly path: string; readonly postscriptName?: string };
+}
+
 
 /** A font file and, in a collection, the face to use. */
 interface FaceSource {

@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { FaceKey } from '../../layout/measure/measure.ts';
+import type { FaceKey } from '../../text/measure/measure.ts';
 import type { LayoutPlan, PlacedItem, PlannedPage } from '../../layout/plan/plan.ts';
 
 /** What the document definition needs to know about fonts. */

@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { strictObject } from '../strictObject/strictObject.ts';
 
-const FONT_ROLES = ['title', 'heading', 'kai', 'body', 'table', 'folio'] as const;
+/** The font roles a preset assigns text to; each role is served by a registered font file. */
+export const FONT_ROLES = ['title', 'heading', 'kai', 'body', 'table', 'folio'] as const;
+
+/** One of {@link FONT_ROLES}. */
+export type FontRole = (typeof FONT_ROLES)[number];
 const mm = z.number().min(0).max(2000);
 const pt = z.number().positive().max(500);
 

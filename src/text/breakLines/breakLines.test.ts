@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createFixedMeasurer } from '../../layout/measure/measure.ts';
+import { createFixedMeasurer } from '../measure/measure.ts';
 import { breakLines, type SetLine } from './breakLines.ts';
 
 const measurer = createFixedMeasurer();

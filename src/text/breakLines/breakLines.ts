@@ -1,5 +1,5 @@
-import type { FaceKey, TextMeasurer } from '../../layout/measure/measure.ts';
-import { isWide } from '../../layout/measure/measure.ts';
+import type { FaceKey, TextMeasurer } from '../measure/measure.ts';
+import { isWide } from '../measure/measure.ts';
 import { breakOpportunities } from './breakOpportunities.ts';
 
 /** A run of text in one face and size (a paragraph is one or more runs: lead phrase, then text). */

@@ -1,4 +1,4 @@
-import type { FontRole } from '../../api/options.ts';
+import type { FontRole } from '../../schema/layoutPreset/layoutPreset.ts';
 
 /** A face of a role: its regular or its bold weight. */
 export type FaceKey = FontRole | `${FontRole}-bold`;

@@ -1,4 +1,4 @@
-import type { TextMeasurer } from '../../measure/measure.ts';
+import type { TextMeasurer } from '../../../text/measure/measure.ts';
 import type { PlacedItem, PlacedRule } from '../../plan/plan.ts';
 import type { SizedBand, SizedCell, SizedTable } from '../sizeTable/sizeTable.ts';
 

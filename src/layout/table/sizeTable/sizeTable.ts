@@ -1,6 +1,6 @@
 import { breakLines, type SetLine } from '../../../text/breakLines/breakLines.ts';
 import { breakOpportunities } from '../../../text/breakLines/breakOpportunities.ts';
-import type { FaceKey, TextMeasurer } from '../../measure/measure.ts';
+import type { FaceKey, TextMeasurer } from '../../../text/measure/measure.ts';
 import type { BandGrid, GridCell, TableGrid } from '../buildTableGrid/buildTableGrid.ts';
 import { resolveColumnWidths, type CellWidthNeeds } from '../resolveColumnWidths/resolveColumnWidths.ts';
 

@@ -1,0 +1,41 @@
+import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
+import { breakLines } from '../../text/breakLines/breakLines.ts';
+import type { PageFrame } from '../frame/pageFrame.ts';
+import { checkText } from './checkText.ts';
+import { faceOf } from './collectBlocks.ts';
+import type { FlowBlock } from './flowBlock.ts';
+import type { FlowItem, FlowLine } from './flowItem.ts';
+import type { SetContext } from './setBlocks.ts';
+import { toFlowLine } from './setLines.ts';
+
+/**
+ * Sets the signature block (落款): blank lines for the seal, the issuing body centred over the
+ * date, and the date ending `insetChars` characters from the right edge (GB/T 9704 §7.3.5).
+ * Kept together and never split.
+ *
+ * @param block The signature block.
+ * @param frame The page frame.
+ * @param context Preset and measurer.
+ * @param warnings Where text warnings go.
+ * @returns The lines item.
+ */
+export function setSignature(block: Extract<FlowBlock, { kind: 'signature' }>, frame: PageFrame, context: SetContext, warnings: ReportIssue[]): FlowItem {
+  const { preset, measurer } = context;
+  const face = faceOf(preset.body);
+  const inset = preset.signature.insetChars * frame.charWidth;
+  const lineOf = (text: string, path: IssuePath) =>
+    breakLines([{ text: checkText(text, face, path, measurer, warnings), face, size: preset.body.size }], measurer, { width: frame.textWidth, tracking: frame.bodyTracking })[0]!;
+  const date = block.date === undefined ? undefined : lineOf(block.date, block.path);
+  const issuer = block.issuer === undefined ? undefined : lineOf(block.issuer, block.issuerPath);
+  // GB/T 9704 §7.3.5: the date ends `insetChars` characters from the right; the issuer is centred over the date.
+  const dateRight = frame.textWidth - inset;
+  const dateCenter = date === undefined ? dateRight - (issuer?.width ?? 0) / 2 : dateRight - date.width / 2;
+  const lines: FlowLine[] = [];
+  for (let i = 0; i < preset.signature.spaceBeforeLines; i++) lines.push({ height: frame.bodyPitch, texts: [] });
+  if (issuer !== undefined) {
+    const left = Math.min(dateCenter - issuer.width / 2, frame.textWidth - issuer.width);
+    lines.push(toFlowLine({ ...issuer, indent: left }, frame.bodyPitch, 'left', frame.textWidth, measurer));
+  }
+  if (date !== undefined) lines.push(toFlowLine({ ...date, indent: dateRight - date.width }, frame.bodyPitch, 'left', frame.textWidth, measurer));
+  return { kind: 'lines', lines, keepWithNext: false, splittable: false, keepTogether: true, note: 'signature' };
+}

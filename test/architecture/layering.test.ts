@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+// The pipeline flows one way: schema → forms → layout → render → api/pool → cli. A stage never
+// imports a later one; pdfmake stays inside src/render; file access stays at the edges.
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+const LATER: Record<string, readonly string[]> = {
+  issues: ['schema', 'forms', 'layout', 'render', 'api', 'pool', 'cli', 'text'],
+  errors: ['schema', 'forms', 'layout', 'render', 'api', 'pool', 'cli', 'text'],
+  schema: ['forms', 'layout', 'render', 'api', 'pool', 'cli', 'text'],
+  text: ['forms', 'layout', 'render', 'api', 'pool', 'cli'],
+  forms: ['layout', 'render', 'api', 'pool', 'cli'],
+  layout: ['render', 'api', 'pool', 'cli'],
+  render: ['api', 'pool', 'cli'],
+  api: ['pool', 'cli'],
+  pool: ['cli'],
+};
+const FILE_ACCESS_ALLOWED = ['cli/', 'render/', 'api/resolveImages.ts', 'pool/createRenderPool.ts'];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const files = sources(SRC).map((path) => {
+  const text = readFileSync(path, 'utf8');
+  const imports = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/gmu)].map(
+    (match) => match[1] ?? match[2] ?? match[3] ?? '',
+  );
+  return { file: relative(SRC, path), imports };
+});
+
+describe('layering', () => {
+  test('reads the sources', () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  test('no stage imports a later one', () => {
+    const violations = files.flatMap(({ file, imports }) => {
+      const stage = file.split('/')[0]!;
+      const later = LATER[stage] ?? [];
+      return imports
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => relative(SRC, join(SRC, file, '..', spec)).split('/')[0]!)
+        .filter((target) => later.includes(target))
+        .map((target) => `${file} imports ${target}/`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  test('pdfmake is imported only in src/render', () => {
+    const outside = files.filter(({ file, imports }) => !file.startsWith('render/') && imports.some((spec) => spec.startsWith('pdfmake')));
+    expect(outside.map(({ file }) => file)).toEqual([]);
+  });
+
+  test('node:fs is used only at the edges (CLI, font and preset loading, image sources, the worker file)', () => {
+    const outside = files.filter(
+      ({ file, imports }) => imports.some((spec) => spec === 'node:fs' || spec === 'node:fs/promises') && !FILE_ACCESS_ALLOWED.some((allowed) => file.startsWith(allowed)),
+    );
+    expect(outside.map(({ file }) => file)).toEqual([]);
+  });
+
+  test('only the CLI entry point touches process', () => {
+    const users = files.filter(({ file }) => /\bprocess\.(argv|exit|stdout|stderr|env|cwd)\b/u.test(readFileSync(join(SRC, file), 'utf8')));
+    expect(users.map(({ file }) => file)).toEqual(['cli/bin.ts']);
+  });
+});
