@@ -58,6 +58,9 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   const pdfmake = createPdfmakeInstance();
 
   const plan = async (input: unknown, renderOptions: RenderOptions = {}) => {
+    if (typeof renderOptions !== 'object' || renderOptions === null) {
+      throw new InvalidArgumentError('options', { zh: '对象', en: 'an object' }, renderOptions);
+    }
     const limits = resolveLimits(renderOptions.limits);
     const report = parseInput(input, limits);
     const images = await resolveImagesOf(report, renderOptions, limits);

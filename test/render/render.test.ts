@@ -146,3 +146,10 @@ describe('fonts by role', () => {
     expect((error as Error).message).toContain('title');
   });
 });
+
+describe('arguments', () => {
+  test('options that are not an object are refused with E_INVALID_ARGUMENT, not a TypeError', async () => {
+    const error = await renderReport(reportWith(['正文。']), null as unknown as undefined).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'InvalidArgumentError', code: 'E_INVALID_ARGUMENT' });
+  });
+});
