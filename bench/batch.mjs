@@ -9,11 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoDir, seedReport } from './reports.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
-};
+import { argv, opt } from './args.mjs';
 const total = Number(opt('n', 1000));
 const jobsList = opt('jobs', '1,2').split(',').map(Number);
 const { createRenderPool } = await import(pathToFileURL(join(repoDir, 'dist', 'index.js')).href);

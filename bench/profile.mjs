@@ -17,11 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { buildReport, repoDir, benchDir } from './reports.mjs';
 import { analyze, formatAnalysis } from './analyze-profile.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
-};
+import { argv, opt } from './args.mjs';
 const reportName = opt('report', 'seed');
 const n = Number(opt('n', 20));
 const warmup = Number(opt('warmup', 3));

@@ -14,11 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { chromiumSource, peersDir } from './peer-sources.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
-};
+import { argv, opt } from './args.mjs';
 const reportName = opt('report', 'seed');
 const warmup = Number(opt('warmup', 0));
 const n = Number(opt('n', 0));

@@ -18,11 +18,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildReport, repoDir } from './reports.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
-};
+import { argv, opt } from './args.mjs';
 const reportName = opt('report', 'seed');
 const warmup = Number(opt('warmup', 3));
 const n = Number(opt('n', 20));

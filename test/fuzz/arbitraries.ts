@@ -451,6 +451,23 @@ export const extraKeyArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
 
+/** Any JavaScript value up to `maxDepth`, with every exotic kind fast-check knows (boxed, Map, Set, BigInt, typed arrays, null-prototype objects…). */
+function exoticValue(maxDepth: number): fc.Arbitrary<unknown> {
+  return fc.anything({
+    maxDepth,
+    key: extraKeyArb,
+    withBoxedValues: true,
+    withMap: true,
+    withSet: true,
+    withBigInt: true,
+    withDate: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+    withObjectString: true,
+  });
+}
+
 /** Numbers that break naïve arithmetic or formatting. */
 export const hostileNumberArb: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, Number.MIN_VALUE, 2.5, 1e21, 2020.5, 1989, 2201),
@@ -489,21 +506,7 @@ export const hostileValueArb: fc.Arbitrary<HostileValue> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => ({ kind: 'literal' as const, value })) },
   {
     weight: 1,
-    arbitrary: fc
-      .anything({
-        maxDepth: 2,
-        key: extraKeyArb,
-        withBoxedValues: true,
-        withMap: true,
-        withSet: true,
-        withBigInt: true,
-        withDate: true,
-        withTypedArray: true,
-        withSparseArray: true,
-        withNullPrototype: true,
-        withObjectString: true,
-      })
-      .map((value) => ({ kind: 'literal' as const, value })),
+    arbitrary: exoticValue(2).map((value) => ({ kind: 'literal' as const, value })),
   },
   {
     weight: 1,
@@ -878,19 +881,7 @@ export function materializeJsonText(jsonCase: JsonTextCase): string {
 // Random input without a valid starting point
 // ---------------------------------------------------------------------------------------------
 
-const anyValue = fc.anything({
-  maxDepth: 3,
-  key: extraKeyArb,
-  withBoxedValues: true,
-  withMap: true,
-  withSet: true,
-  withBigInt: true,
-  withDate: true,
-  withTypedArray: true,
-  withSparseArray: true,
-  withNullPrototype: true,
-  withObjectString: true,
-});
+const anyValue = exoticValue(3);
 
 // Deep values stay shallow here: they are materialised inside the generated value, and fast-check
 // prints a failing value recursively.
