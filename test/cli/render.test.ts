@@ -160,3 +160,13 @@ test('the written PDF is what the renderer returned, via writeFileAtomic', async
   expect(writes).toEqual([`${CWD}/a.pdf`]);
   expect(readText(io, 'a.pdf')).toMatch(/^%PDF-/u);
 });
+
+describe('render: output folder', () => {
+  test('creates the folder of -o when it does not exist', async () => {
+    const io = createFakeIo({ 'report.json': REPORT_JSON });
+    const made: string[] = [];
+    const tracking = { ...io, mkdir: async (path: string) => void made.push(path) };
+    expect(await runCli(['render', 'report.json', '-o', 'new/folder/report.pdf'], tracking, createFakeApi())).toBe(0);
+    expect(made).toEqual([`${CWD}/new/folder`]);
+  });
+});

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CliFormVersion } from '../api.ts';
 import { defineCommand } from '../defineCommand.ts';
 import { CliFileError, CliUsageError, EXIT_CODES } from '../errors.ts';
@@ -51,6 +51,7 @@ export const init = defineCommand({
     const target = resolve(io.cwd, args.output);
     if (!args.force && (await io.exists(target))) throw new CliFileError('E_FILE_EXISTS', args.output);
     try {
+      await io.mkdir(dirname(target));
       await io.writeFileAtomic(target, `${text}\n`);
     } catch (error) {
       throw new CliFileError('E_WRITE_FILE', args.output, error);

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { RenderOptions } from '../../api/options.ts';
 import { defineCommand } from '../defineCommand.ts';
 import { CliFileError, CliUsageError, EXIT_CODES } from '../errors.ts';
@@ -63,6 +63,8 @@ export const render = defineCommand({
     const result = await (await api()).renderReport(input, options);
     if (!args.quiet) for (const warning of result.warnings) io.stderr(_issueLine(warning, lang));
     try {
+      // Like `-o` of most tools: the folder is created if it does not exist yet.
+      await io.mkdir(dirname(target));
       await io.writeFileAtomic(target, result.pdf);
     } catch (error) {
       throw new CliFileError('E_WRITE_FILE', args.output, error);
