@@ -67,6 +67,7 @@ interface MemoizableFont extends FontkitFont {
   readonly directory?: { readonly tables?: Record<string, unknown> };
   getGlyph(id: number, characters?: number[]): { _decode(): unknown } | null;
   layout(text: string, features?: unknown, ...rest: unknown[]): GlyphRunLike;
+  glyphsForString(text: string): GlyphLike[];
 }
 
 interface GlyphRunLike {
@@ -80,8 +81,8 @@ const LAYOUT_MEMO_LIMIT = 50_000;
 /**
  * Makes a cached font remember work pdfkit would redo for every document:
  * - `layout` (shaping a string): pdfmake shapes every text once to measure it and pdfkit again to
- *   draw it, each with a per-document cache. The memo hands out copies of the positions, which
- *   pdfkit scales in place, and shares the immutable glyph objects.
+ *   draw it, each with a per-document cache. Plain layout (no features asked for) maps the text
+ *   to glyphs by the cmap once per string and places them by advance widths (see simpleRun).
  * - `_decode` of each glyph: subsetting decodes a glyph's whole outline only to read whether it
  *   is composite, once per document.
  * Same output bytes; measured in bench/RESULTS.md. Skipped for variable fonts, whose glyph data
@@ -110,20 +111,38 @@ function memoizeFont(font: MemoizableFont): void {
     return glyph;
   };
   const layout = font.layout.bind(font);
-  let runs = new Map<string, GlyphRunLike>();
+  let runs = new Map<string, readonly GlyphLike[]>();
   mutable.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
-    if (rest.some((argument) => argument !== undefined)) return layout(text, features, ...rest);
-    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
-    let run = runs.get(key);
-    if (run === undefined) {
+    const plain = features === undefined || (Array.isArray(features) && features.length === 0);
+    if (!plain || rest.some((argument) => argument !== undefined)) return layout(text, features, ...rest);
+    let glyphs = runs.get(text);
+    if (glyphs === undefined) {
       if (runs.size >= LAYOUT_MEMO_LIMIT) runs = new Map();
-      run = layout(text, features);
-      runs.set(key, run);
+      glyphs = font.glyphsForString(text);
+      runs.set(text, glyphs);
     }
-    const copy = Object.create(Object.getPrototypeOf(run) as object) as GlyphRunLike;
-    Object.assign(copy, run);
-    copy.positions = run.positions.map((position) => Object.assign(Object.create(Object.getPrototypeOf(position) as object) as object, position));
-    return copy;
+    return simpleRun(glyphs);
+  };
+}
+
+interface GlyphLike {
+  readonly advanceWidth: number;
+}
+
+/**
+ * A glyph run placed by advance widths alone, the way the layout measured it (src/text/measure):
+ * no kerning and no OpenType substitution, which Chinese body text does not use. This keeps
+ * drawing identical to the plan, and spares decoding the fonts' large GSUB/GPOS tables. pdfkit
+ * scales the positions in place, so every call gets fresh ones.
+ */
+function simpleRun(glyphs: readonly GlyphLike[]): GlyphRunLike & { readonly advanceWidth: number } {
+  const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+  return {
+    glyphs: [...glyphs],
+    positions,
+    get advanceWidth() {
+      return positions.reduce((sum, position) => sum + position.xAdvance, 0);
+    },
   };
 }
 
