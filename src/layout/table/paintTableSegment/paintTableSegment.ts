@@ -60,7 +60,45 @@ export function paintTableSegment(table: SizedTable, segment: TableSegment, x: n
   let top = y;
   if (segment.withHead) top = paintCells(band.head, band.headHeights, 0, band.headHeights.length - 1, top);
   if (segment.to >= segment.from) paintCells(band.body, band.bodyHeights, segment.from, segment.to, top);
-  return [...rules.values(), ...texts];
+  return [...mergeRules([...rules.values()]), ...texts];
+}
+
+/**
+ * Joins rules that continue each other (the edges of neighbouring cells on one row line or
+ * column line) into single lines: the same picture with a fraction of the drawing operations.
+ */
+function mergeRules(rules: readonly PlacedRule[]): PlacedRule[] {
+  const lines = new Map<string, PlacedRule[]>();
+  for (const rule of rules) {
+    const horizontal = rule.y1 === rule.y2;
+    const key = `${horizontal ? 'h' : 'v'}${(horizontal ? rule.y1 : rule.x1).toFixed(3)}/${rule.width}`;
+    let group = lines.get(key);
+    if (group === undefined) lines.set(key, (group = []));
+    group.push(rule);
+  }
+  const merged: PlacedRule[] = [];
+  for (const group of lines.values()) {
+    const horizontal = group[0]!.y1 === group[0]!.y2;
+    const start = (rule: PlacedRule) => (horizontal ? Math.min(rule.x1, rule.x2) : Math.min(rule.y1, rule.y2));
+    const end = (rule: PlacedRule) => (horizontal ? Math.max(rule.x1, rule.x2) : Math.max(rule.y1, rule.y2));
+    group.sort((a, b) => start(a) - start(b));
+    let from = start(group[0]!);
+    let to = end(group[0]!);
+    const emit = () => {
+      const at = horizontal ? group[0]!.y1 : group[0]!.x1;
+      merged.push(horizontal ? { kind: 'rule', x1: from, y1: at, x2: to, y2: at, width: group[0]!.width } : { kind: 'rule', x1: at, y1: from, x2: at, y2: to, width: group[0]!.width });
+    };
+    for (const rule of group.slice(1)) {
+      if (start(rule) <= to + 0.01) to = Math.max(to, end(rule));
+      else {
+        emit();
+        from = start(rule);
+        to = end(rule);
+      }
+    }
+    emit();
+  }
+  return merged;
 }
 
 function paintText(cell: SizedCell, left: number, width: number, top: number, height: number, table: SizedTable, measurer: TextMeasurer): PlacedItem[] {
