@@ -78,4 +78,12 @@ describe('breakLines', () => {
     expect(breakLines(body('\n一二'), measurer, { width: 100 }).map(textOf)).toEqual(['', '一二']);
     expect(breakLines(body('一\n\n二'), measurer, { width: 100 }).map(textOf)).toEqual(['一', '', '二']);
   });
+
+  test('breaks a long number after its hyphen rather than spreading the line thin', () => {
+    const lines = breakLines(body('一二三（电话：0000-1234567）。'), measurer, { width: 100, justify: true });
+    expect(lines.map(textOf)[0]).toBe('一二三（电话：0000-');
+    // Without a hyphen the number moves down whole.
+    const whole = breakLines(body('一二三（电话：00001234567）。'), measurer, { width: 100, justify: true });
+    expect(whole.map(textOf)[0]).toBe('一二三（电话：');
+  });
 });

@@ -61,6 +61,9 @@ interface Glyph {
 
 const EPSILON = 0.01;
 
+/** Characters after which a long unbreakable token may be broken when the line would otherwise be spread thin. */
+const HYPHENS = new Set(['-', '/', '－', '／', '‐']);
+
 /**
  * Breaks runs of text into lines of a given width and sets each line: CJK line-breaking rules
  * (UAX #14 with kinsoku), optional preference for word boundaries, a first-line indent, grid
@@ -127,7 +130,9 @@ function chooseBreak(
   let width = 0;
   let index = start;
   let lastFit = -1;
+  let widthAtFit = 0;
   let lastWordFit = -1;
+  let lastHyphen = -1;
   let opp = fromOpp;
   for (; index < glyphs.length; index++) {
     const glyph = glyphs[index]!;
@@ -137,17 +142,22 @@ function chooseBreak(
     // justification then closes the line exactly at the edge.
     if (inkWidth > available + Math.max(EPSILON, -tracking) && !/\s/u.test(glyph.char)) break;
     width += glyph.advance;
+    if (HYPHENS.has(glyph.char) && /[\p{L}\p{N}]/u.test(glyphs[index + 1]?.char ?? '')) lastHyphen = index + 1;
     const after = glyph.offset + glyph.char.length;
     while (opp < opportunities.length && opportunities[opp]!.position < after) opp++;
     const here = opportunities[opp];
     if (here !== undefined && here.position === after) {
       if (here.required && index + 1 < glyphs.length && glyphs[index + 1]!.char !== '\n') return { end: index + 1, forced: true };
       lastFit = index + 1;
+      widthAtFit = width;
       if (here.betweenWords) lastWordFit = index + 1;
     }
   }
   if (index >= glyphs.length) return { end: glyphs.length, forced: false };
   if (preferWords && lastWordFit > start && lastWordFit - start >= (lastFit - start) / 2) return { end: lastWordFit, forced: false };
+  // A long number or code that may not be split (a phone number, 0000-1234567) would leave the
+  // line spread thin; past a tenth of the line, break after a hyphen or slash inside it instead.
+  if (lastHyphen > lastFit && lastFit > start && widthAtFit < available * 0.9) return { end: lastHyphen, forced: false };
   if (lastFit > start) return { end: lastFit, forced: false };
   return { end: Math.max(index, start + 1), forced: false };
 }
