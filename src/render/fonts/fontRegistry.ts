@@ -18,10 +18,9 @@ export interface FontFileSpec {
   readonly path: string;
   /** PostScript name of the face inside a TTC collection. */
   readonly postscriptName?: string;
-  /** The bold face of the same family, if any (otherwise bold falls back to the default bold face). */
+  /** The bold face of the same family, if any (otherwise the regular file serves bold text of this role too). */
   readonly bold?: { readonly path: string; readonly postscriptName?: string };
 }
-
 
 /** A font file and, in a collection, the face to use. */
 interface FaceSource {
@@ -29,28 +28,31 @@ interface FaceSource {
   readonly postscriptName?: string;
 }
 
-const noto = (pkg: 'serif' | 'sans', weight: '400Regular' | '700Bold'): FaceSource => {
-  const family = pkg === 'serif' ? 'NotoSerifSC' : 'NotoSansSC';
-  return { path: require.resolve(`@expo-google-fonts/noto-${pkg}-sc/${weight}/${family}_${weight}.ttf`) };
-};
+/** The registry's data: fonts/defaults.json (shipped with the package; see fonts/README.md). */
+interface DefaultFonts {
+  readonly faces: Record<string, { readonly package: string; readonly file: string }>;
+  readonly roles: Record<FontRole, { readonly regular: string; readonly bold: string }>;
+}
+
+let defaults: Record<FontRole, { regular: FaceSource; bold: FaceSource }> | undefined;
 
 /**
- * The free default faces by role (SIL Open Font License): Noto Serif SC stands in for the
- * licensed 小标宋 (title, bold), 仿宋 (body) and 宋体 (folio); Noto Sans SC Bold for 黑体
- * (headings); the body face for 楷体 (kai), which has no free full-coverage equivalent on npm;
- * Noto Sans SC for tables (its digits are tabular, so columns of numbers align).
+ * The free default faces by role, from fonts/defaults.json (Noto Serif SC and Noto Sans SC,
+ * SIL Open Font License, standing in for 小标宋, 黑体, 楷体, 仿宋 and 宋体), resolved to the
+ * installed font files once per process.
  */
 function defaultFaces(): Record<FontRole, { regular: FaceSource; bold: FaceSource }> {
-  const serif = { regular: noto('serif', '400Regular'), bold: noto('serif', '700Bold') };
-  const sans = { regular: noto('sans', '400Regular'), bold: noto('sans', '700Bold') };
-  return {
-    title: { regular: serif.bold, bold: serif.bold },
-    heading: { regular: sans.bold, bold: sans.bold },
-    kai: serif,
-    body: serif,
-    table: sans,
-    folio: serif,
+  if (defaults !== undefined) return defaults;
+  const data = JSON.parse(readFileSync(new URL('../../../fonts/defaults.json', import.meta.url), 'utf8')) as DefaultFonts;
+  const face = (name: string): FaceSource => {
+    const entry = data.faces[name];
+    if (entry === undefined) throw new FontError({ zh: `fonts/defaults.json 中没有字体“${name}”`, en: `fonts/defaults.json has no face "${name}"` });
+    return { path: require.resolve(`${entry.package}/${entry.file}`) };
   };
+  defaults = Object.fromEntries(
+    FONT_ROLES.map((role) => [role, { regular: face(data.roles[role].regular), bold: face(data.roles[role].bold) }]),
+  ) as Record<FontRole, { regular: FaceSource; bold: FaceSource }>;
+  return defaults;
 }
 
 /** Font file bytes by absolute path: each file is read once per process and the same Buffer reused. */
