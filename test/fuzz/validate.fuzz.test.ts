@@ -31,6 +31,7 @@ import { resolveForms } from '../../src/forms/resolveForms/resolveForms.ts';
 import { layoutReport } from '../../src/layout/layoutReport.ts';
 import { createFontRegistry } from '../../src/render/fonts/fontRegistry.ts';
 import { resolvePreset } from '../../src/render/presets/resolvePreset.ts';
+import { isSupportedImage } from '../../src/layout/flow/imageSize.ts';
 
 const SCALE = Number(process.env.FUZZ_SCALE ?? '1');
 const runs = (count: number): number => Math.max(1, Math.round(count * SCALE));
@@ -44,11 +45,22 @@ const preset = resolvePreset('gbt9704');
 const measurer = createFontRegistry().measurer;
 let laidOut = 0;
 
-/** Image data as bytes, as the render path decodes it before layout; `src` images are dropped (their policy is tested elsewhere). */
+class RefusedImage extends Error {}
+
+/**
+ * Image data as bytes, as the render path decodes it before layout; `src` images are dropped
+ * (their policy is tested elsewhere); data that is not a PNG or JPEG would be refused before
+ * layout (resolveImages), so such a report is not laid out.
+ */
 function withImageBytes(blocks: readonly Block[]): Block[] {
   return blocks.flatMap((block): Block[] => {
     if (typeof block !== 'object' || block === null) return [block];
-    if ('image' in block) return typeof block.image.data === 'string' ? [{ image: { ...block.image, data: new Uint8Array(Buffer.from(block.image.data.replace(/^data:[^,]*,/u, ''), 'base64')) } }] : [];
+    if ('image' in block) {
+      if (typeof block.image.data !== 'string') return [];
+      const data = new Uint8Array(Buffer.from(block.image.data.replace(/^data:[^,]*,/u, ''), 'base64'));
+      if (!isSupportedImage(data)) throw new RefusedImage();
+      return [{ image: { ...block.image, data } }];
+    }
     if ('heading' in block && block.content !== undefined) return [{ ...block, content: withImageBytes(block.content) }];
     return [block];
   });
@@ -59,11 +71,25 @@ function withImageBytes(blocks: readonly Block[]): Block[] {
  * with the real font metrics — and fails on any exception.
  */
 function layOut(report: Report): void {
-  const prepared: Report = {
+  let prepared: Report;
+  try {
+    prepared = prepare(report);
+  } catch (error) {
+    if (error instanceof RefusedImage) return;
+    throw error;
+  }
+  layOutPrepared(prepared);
+}
+
+function prepare(report: Report): Report {
+  return {
     ...report,
     sections: withImageBytes(report.sections as Block[]) as Report['sections'],
     ...(report.attachments === undefined ? {} : { attachments: report.attachments.map((a) => ({ ...a, content: withImageBytes(a.content) })) }),
   };
+}
+
+function layOutPrepared(prepared: Report): void {
   try {
     const { report: resolved, issues } = resolveForms(prepared);
     if (issues.some((issue) => issue.severity === 'error')) return;
