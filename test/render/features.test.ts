@@ -41,6 +41,11 @@ describe('document features', () => {
     expect(lines.map((t) => t.text).join('')).toBe(title);
   });
 
+  test('a line feed inside a title string is an explicit break too', async () => {
+    const { plan } = await renderer.plan({ ...reportWith(['正文。']), meta: { title: '某某县人民政府办公室\n2024年政府信息公开工作年度报告', issuer: '机关', year: 2024 } });
+    expect(textsOf(plan.pages[0]!).filter((t) => t.size === 22).map((t) => t.text)).toEqual(['某某县人民政府办公室', '2024年政府信息公开工作年度报告']);
+  });
+
   test('an explicit title line break wins', async () => {
     const { plan } = await renderer.plan({ ...reportWith(['正文。']), meta: { title: ['第一行', '第二行较长一些'], issuer: '机关', year: 2024 } });
     expect(textsOf(plan.pages[0]!).filter((t) => t.size === 22).map((t) => t.text)).toEqual(['第一行', '第二行较长一些']);
