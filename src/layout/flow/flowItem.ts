@@ -39,6 +39,10 @@ export type FlowItem =
       readonly notes: readonly FlowLine[];
       readonly continuedLine: FlowLine;
       readonly ruleWidth: number;
+      /** Never split a table that fits on one page. */
+      readonly keepTogether: boolean;
+      /** Fewest body rows to leave at a page bottom when the table continues. */
+      readonly minRowsBeforeBreak: number;
       readonly path: IssuePath;
       readonly note: string;
     }

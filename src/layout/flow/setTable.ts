@@ -70,6 +70,6 @@ export function setTable(table: TableSpec, path: IssuePath, fromForm: boolean, f
   });
   const continuedRuns = [{ text: style.continuedText, face: faceOf(style.captionStyle), size: style.captionStyle.size }];
   const continuedLine = toFlowLine(breakLines(continuedRuns, context.measurer, { width: frame.textWidth })[0]!, Math.max(style.captionStyle.size * 1.6, 1), style.continuedAlign, frame.textWidth, context.measurer);
-  return { kind: 'table', table: sized, caption, notes, continuedLine, ruleWidth: style.ruleWidth, path, note: `table ${table.caption ?? ''}`.trim() };
+  return { kind: 'table', table: sized, caption, notes, continuedLine, ruleWidth: style.ruleWidth, keepTogether: style.keepTogether, minRowsBeforeBreak: style.minRowsBeforeBreak, path, note: `table ${table.caption ?? ''}`.trim() };
 }
 

@@ -17,11 +17,11 @@ function paragraph(n: number, seed = 0): string {
   return Array.from({ length }, (_, i) => CHARS[(i + seed) % CHARS.length]).join('');
 }
 
-function plan(content: unknown[], extra: Record<string, unknown> = {}): PlannedPage[] {
+function plan(content: unknown[], extra: Record<string, unknown> = {}, layoutPreset = preset): PlannedPage[] {
   const input = { meta: { title: '测试', issuer: '测试机关', year: 2021 }, sections: [{ heading: '第一节', number: null, content }], ...extra };
   const result = validateReport(input);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return [...layoutReport(result.report, { preset, measurer }).pages];
+  return [...layoutReport(result.report, { preset: layoutPreset, measurer }).pages];
 }
 
 const texts = (page: PlannedPage) => page.items.filter((item): item is PlacedText => item.kind === 'text');
@@ -105,6 +105,18 @@ describe('paginate tables', () => {
     const pages = plan([paragraph(14), { heading: '统计表', content: [table(12, '表1 测试表')] }]);
     expect(bodyLines(pages[1]!)[0]).toContain('统计表');
     expect(bodyLines(pages[1]!).some((line) => line.includes('第12行'))).toBe(true);
+  });
+
+  test('without keepTogether a table starts where at least minRowsBeforeBreak rows fit, and continues', () => {
+    const splitting = { ...preset, table: { ...preset.table, keepTogether: false, minRowsBeforeBreak: 3 } };
+    const pages = plan([paragraph(10), { heading: '统计表', content: [table(12, '表1 测试表')] }], {}, splitting);
+    expect(bodyLines(pages[0]!).some((line) => line.includes('统计表'))).toBe(true);
+    const firstPageRows = bodyLines(pages[0]!).filter((line) => /第\d+行/u.test(line)).length;
+    expect(firstPageRows).toBeGreaterThanOrEqual(3);
+    expect(bodyLines(pages[1]!)[0]).toBe('续表');
+    // With too little room for three rows, the table (and its heading) move instead.
+    const tight = plan([paragraph(16), { heading: '统计表', content: [table(12, '表1 测试表')] }], {}, splitting);
+    expect(bodyLines(tight[0]!).some((line) => line.includes('统计表'))).toBe(false);
   });
 
   test('a caption stays with its table', () => {

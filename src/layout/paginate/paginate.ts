@@ -152,13 +152,16 @@ export function paginate(items: readonly FlowItem[], preset: LayoutPreset, measu
 }
 
 /**
- * The height a table needs where it starts: the whole table when it fits on one page (a short
- * table is never split), otherwise its caption, first head and first row.
+ * The height a table needs where it starts: with `keepTogether`, the whole table when it fits on
+ * one page (a short table is never split); otherwise its caption, first head and its first
+ * `minRowsBeforeBreak` rows.
  */
 function tableOpening(item: Extract<FlowItem, { kind: 'table' }>, pageHeight: number): number {
   const first = item.table.bands[0]!;
   const whole = heightOf(item.caption) + item.table.bands.reduce((sum, band) => sum + headHeight(band) + band.bodyHeights.reduce((a, b) => a + b, 0), 0) + heightOf(item.notes);
-  return whole <= pageHeight ? whole : heightOf(item.caption) + headHeight(first) + (first.bodyHeights[0] ?? 0);
+  if (item.keepTogether && whole <= pageHeight) return whole;
+  const rows = first.bodyHeights.slice(0, item.minRowsBeforeBreak).reduce((a, b) => a + b, 0);
+  return Math.min(whole, heightOf(item.caption) + headHeight(first) + rows);
 }
 
 /** The height that must follow a heading on the same page: two lines of text, or a table's head and first row. */

@@ -64,6 +64,8 @@ export const layoutPresetSchema = strictObject({
     captionStyle: textStyle,
     noteStyle: textStyle,
     spaceBeforeLines: z.number().min(0).max(5),
+    keepTogether: z.boolean().describe('Move a table that fits on one page to the next page rather than split it (otherwise it starts wherever at least minRowsBeforeBreak rows fit)'),
+    minRowsBeforeBreak: z.int().min(1).max(50).describe('Fewest body rows a table may leave at the bottom of a page before continuing'),
   }),
   attachment: strictObject({
     label: textStyle,
