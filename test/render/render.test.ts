@@ -153,3 +153,15 @@ describe('arguments', () => {
     expect(error).toMatchObject({ name: 'InvalidArgumentError', code: 'E_INVALID_ARGUMENT' });
   });
 });
+
+describe('official form tables', () => {
+  test('a character the fonts cannot draw in a form value is reported at its data key', async () => {
+    const input = {
+      meta: { title: '报告', issuer: '机关', year: 2023 },
+      sections: [{ heading: '主动公开', content: [{ form: 'table2', data: { documents: { normativeDocuments: { issued: 3, repealed: 1, inForce: { value: 55, note: '含𠮷件' } } } } }] }],
+    };
+    const { warnings } = await createRenderer().plan(input);
+    const missing = warnings.find((w) => w.code === 'missing_glyph');
+    expect(missing?.pathText).toBe('sections[0].content[0].data.documents.normativeDocuments.inForce');
+  });
+});

@@ -29,13 +29,44 @@ function columnLeaves(columns: readonly FormColumnTemplate[], path: readonly str
   });
 }
 
+/** For each data row a form table prints: the input key path (under the block's `data`) of each of its values. */
+const valueKeys = new WeakMap<RowNode, readonly (readonly string[])[]>();
+
 function rowNodes(rows: readonly FormRowTemplate[], path: readonly string[], columns: readonly ColumnLeaf[], read: FormCellReader): RowNode[] {
   return rows.map((row) => {
     const here = row.key === undefined ? path : [...path, row.key];
     const label = row.label === undefined ? {} : { label: row.label };
     if (row.children !== undefined) return { ...label, children: rowNodes(row.children, here, columns, read) };
-    return { ...label, values: columns.map((c) => printFormCell(read([...here, ...c.path]), c.kind)) };
+    const node: RowNode = { ...label, values: columns.map((c) => printFormCell(read([...here, ...c.path]), c.kind)) };
+    valueKeys.set(node, columns.map((c) => [...here, ...c.path]));
+    return node;
   });
+}
+
+/**
+ * The input key path (under the form block's `data`, e.g. `['total', 'naturalPerson']`) of a value
+ * in a table made by {@link toFormTable}, from its path inside the table
+ * (`['bands', 0, 'rows', 2, 'children', 1, 'values', 3]`), so messages about that value point at
+ * what the caller wrote.
+ *
+ * @param table A table made by {@link toFormTable}.
+ * @param path The value's path inside the table.
+ * @returns The key path, or `undefined` for anything that is not a value of such a table.
+ */
+export function formValueKey(table: TableSpec, path: readonly (string | number)[]): readonly string[] | undefined {
+  if (path[0] !== 'bands' || typeof path[1] !== 'number') return undefined;
+  let rows: readonly RowNode[] | undefined = table.bands[path[1]]?.rows;
+  let node: RowNode | undefined;
+  for (let i = 2; i + 1 < path.length; i += 2) {
+    const key = path[i];
+    const index = path[i + 1];
+    if (typeof index !== 'number') return undefined;
+    if (key === 'values') return node === undefined ? undefined : valueKeys.get(node)?.[index];
+    if (key !== 'rows' && key !== 'children') return undefined;
+    node = rows?.[index];
+    rows = node?.children;
+  }
+  return undefined;
 }
 
 /**

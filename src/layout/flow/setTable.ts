@@ -6,6 +6,7 @@ import type { PageFrame } from '../frame/pageFrame.ts';
 import { buildTableGrid, type GridCell } from '../table/buildTableGrid/buildTableGrid.ts';
 import { sizeTable } from '../table/sizeTable/sizeTable.ts';
 import { checkText } from './checkText.ts';
+import { formValueKey } from '../../forms/toFormTable/toFormTable.ts';
 import { faceOf } from './collectBlocks.ts';
 import type { FlowItem, FlowLine } from './flowItem.ts';
 import type { SetContext } from './setBlocks.ts';
@@ -46,7 +47,7 @@ export function setTable(table: TableSpec, path: IssuePath, fromForm: boolean, f
   const bodyFace: FaceKey = style.role as FaceKey;
   const headerFace = faceOf({ role: style.headerRole, bold: style.headerBold });
   // Canonical labels of a form table are ours; only its values come from the input, under `data`.
-  const cellPath = (cell: GridCell) => (fromForm ? [...path, 'data'] : cell.path);
+  const cellPath = (cell: GridCell) => (fromForm ? [...path, 'data', ...(formValueKey(table, cell.path.slice(path.length)) ?? [])] : cell.path);
   const checkCell = (cell: GridCell): GridCell => {
     const face = cell.kind === 'value' || cell.kind === 'row' ? bodyFace : headerFace;
     return { ...cell, text: checkText(cell.text, face, cellPath(cell), context.measurer, warnings) };
