@@ -1,24 +1,18 @@
 #!/usr/bin/env node
 // The only module that touches `process`: real argv, real io, the exit code.
 import * as nodeModule from 'node:module';
-import { access, mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import type { CliIo } from './io.ts';
 
 // Node ≥ 22.1 caches compiled modules on disk, which shortens every later one-shot run;
 // on Node 20 this does nothing. Enabled before the library and pdfmake are loaded.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const { runCli } = await import('./runCli.ts');
-const { writeFileAtomic } = await import('./writeFileAtomic.ts');
+const { nodeFileIo } = await import('./nodeFileIo.ts');
 
 const io: CliIo = {
   stdout: (text) => void process.stdout.write(`${text}\n`),
   stderr: (text) => void process.stderr.write(`${text}\n`),
-  readFile: (path) => readFile(path),
-  writeFileAtomic: (path, data) => writeFileAtomic(path, data),
-  exists: (path) => access(path).then(() => true, () => false),
-  readdir: (path) => readdir(path),
-  isDirectory: (path) => stat(path).then((s) => s.isDirectory(), () => false),
-  mkdir: (path) => mkdir(path, { recursive: true }).then(() => undefined),
+  ...nodeFileIo,
   isTTY: process.stderr.isTTY === true,
   progress: (text) => void process.stderr.write(`\r\u001b[2K${text}`),
   cwd: process.cwd(),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { access, copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CliIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/runCli.ts';
-import { writeFileAtomic } from '../../src/cli/writeFileAtomic.ts';
+import { nodeFileIo } from '../../src/cli/nodeFileIo.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seed = join(root, 'examples/seed-2020-generic-tables.json');
@@ -29,12 +29,7 @@ function realIo(): CliIo & { out: string[]; err: string[] } {
     err,
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
-    readFile: (path) => readFile(path),
-    writeFileAtomic: (path, data) => writeFileAtomic(path, data),
-    exists: (path) => access(path).then(() => true, () => false),
-    readdir: (path) => readdir(path),
-    isDirectory: (path) => stat(path).then((s) => s.isDirectory(), () => false),
-    mkdir: (path) => mkdir(path, { recursive: true }).then(() => undefined),
+    ...nodeFileIo,
     isTTY: false,
     progress: () => undefined,
     cwd: root,
