@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up the two peer baselines (headless Chromium, Typst) in bench/.peers/ (git-ignored), because the shared
-# copy (/work/shared/peers, or $PEERS_SRC) may be read-only. Idempotent: the peer files are re-copied (so an
+# copy (../shared/peers beside the checkout, or $PEERS_SRC) may be read-only. Idempotent: the peer files are re-copied (so an
 # update of the shared harness is picked up), node_modules is kept, and each peer's own setup.sh runs
 # (apt-get only for missing packages: chromium, fonts-noto-cjk, poppler-utils; then npm ci; then its checks).
 #
@@ -8,7 +8,8 @@
 #        PEERS="typst" bench/setup-peers.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-src="${PEERS_SRC:-/work/shared/peers}"
+# The shared folder sits beside the checkout (../shared), wherever the checkout lives.
+src="${PEERS_SRC:-$here/../../shared/peers}"
 dest="$here/.peers"
 PEERS="${PEERS:-chromium typst}"
 

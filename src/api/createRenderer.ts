@@ -41,9 +41,6 @@ export interface Renderer {
   plan(input: unknown, options?: RenderOptions): Promise<{ plan: LayoutPlan; warnings: readonly ReportIssue[] }>;
 }
 
-/** Fixed creation date used when neither the caller nor the report gives one: output stays byte-identical. */
-const FIXED_CREATION_DATE = new Date('2000-01-01T00:00:00Z');
-
 /**
  * Creates a renderer with its own fonts. Font files are read and parsed once per process and
  * shared; the registration and the pdfmake instance belong to this renderer, so renderers with
@@ -84,7 +81,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     },
     async render(input, renderOptions = {}) {
       const { plan: laidOut, warnings, report } = await plan(input, renderOptions);
-      const creationDate = renderOptions.creationDate ?? dateOf(report) ?? FIXED_CREATION_DATE;
+      const creationDate = renderOptions.creationDate ?? dateOf(report);
       if (!(creationDate instanceof Date) || Number.isNaN(creationDate.getTime())) {
         throw new InvalidArgumentError('options.creationDate', { zh: '有效的 Date', en: 'a valid Date' }, renderOptions.creationDate);
       }
@@ -146,6 +143,10 @@ async function resolveImagesOf(report: Report, options: RenderOptions, limits: I
   return resolved.report;
 }
 
-function dateOf(report: Report): Date | undefined {
-  return report.meta.date === undefined ? undefined : new Date(`${report.meta.date}T00:00:00+08:00`);
+function dateOf(report: Report): Date {
+  // The report's own date keeps the output byte-identical and true: its date of issue, else the
+  // signature's, else the first day after the year it covers (the earliest it can be issued).
+  const signatureDate = report.signature === false ? undefined : report.signature?.date;
+  const day = report.meta.date ?? signatureDate ?? `${report.meta.year + 1}-01-01`;
+  return new Date(`${day}T00:00:00+08:00`);
 }

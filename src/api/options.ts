@@ -21,7 +21,7 @@ export interface RenderOptions {
   readonly fillTotals?: boolean;
   /** Last year's report (or its 表三 carried-forward row), to check this year's 二 = last year's 四. */
   readonly previousYear?: unknown;
-  /** The PDF's creation date; fixed by default so that the same input gives the same bytes. */
+  /** The PDF's creation date; by default the report's own (date of issue, else signature date, else 1 January after `meta.year`), so the same input gives the same bytes. */
   readonly creationDate?: Date;
   /** Size limits; missing keys take the defaults. */
   readonly limits?: Partial<InputLimits>;

@@ -28,7 +28,7 @@ describe(`renderReport on ${SEED}`, () => {
     expect(same(first.pdf, second.pdf)).toBe(true);
   });
 
-  test('should give byte-identical PDFs without a creationDate (fixed by default)', async () => {
+  test('should give byte-identical PDFs without a creationDate (dated by the report itself)', async () => {
     const renderReport = await loadRenderReport();
     const first = await renderReport(report);
     const second = await renderReport(report);

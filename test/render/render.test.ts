@@ -47,6 +47,19 @@ describe('renderReport', () => {
     expect(text).toContain('(gov-report-pdf)');
   });
 
+  test('dates the PDF by the report itself: date of issue, else signature date, else the day after its year', async () => {
+    const creationDateOf = async (extra: Record<string, unknown>, meta: Record<string, unknown> = {}) => {
+      const input = reportWith(['正文。'], extra) as { meta: Record<string, unknown> };
+      const { pdf } = await renderReport({ ...input, meta: { ...input.meta, ...meta } });
+      const text = latin1(pdf);
+      const objectNumber = /\/CreationDate (\d+) 0 R/u.exec(text)?.[1];
+      return new RegExp(`\\n${objectNumber} 0 obj\\n\\(D:(\\d{14})Z\\)`, 'u').exec(text)?.[1];
+    };
+    expect(await creationDateOf({}, { date: '2022-01-20' })).toBe('20220119160000');
+    expect(await creationDateOf({ signature: { date: '2022-01-25' } })).toBe('20220124160000');
+    expect(await creationDateOf({})).toBe('20211231160000');
+  });
+
   test('reports characters the fonts cannot draw, with their path; strict mode refuses', async () => {
     const input = reportWith(['普通文字𠮷和😀。']);
     const { warnings } = await renderReport(input);
