@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { _transferToFixedLength, installPdfjsPolyfills } from './installPdfjsPolyfills.ts';
+import { _transferToFixedLength, hideFloat16Array, installPdfjsPolyfills } from './installPdfjsPolyfills.ts';
 
 describe('_transferToFixedLength', () => {
   test('should copy the bytes into a buffer of the new length', () => {
@@ -41,5 +41,13 @@ describe('installPdfjsPolyfills', () => {
     const keys: string[] = [];
     for (const key in new ArrayBuffer(1)) keys.push(key);
     expect(keys).toStrictEqual([]);
+  });
+});
+
+describe('hideFloat16Array', () => {
+  test('should leave no Float16Array for pdfjs to find, on every Node (pdfjs then keeps glyph outlines in Float32)', () => {
+    installPdfjsPolyfills();
+    expect(typeof (globalThis as { Float16Array?: unknown }).Float16Array).toBe('undefined');
+    expect(hideFloat16Array()).toBe(false);
   });
 });

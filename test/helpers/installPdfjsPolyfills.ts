@@ -1,10 +1,18 @@
 /**
- * Polyfills that pdfjs-dist (inside pdf-to-png-converter) needs on Node 20.
+ * Polyfills that pdfjs-dist (inside pdf-to-png-converter) needs on Node 20, and the one feature it
+ * must not see on Node 24, so that every supported Node rasterizes a PDF to the same pixels.
  *
  * pdfjs 5+/6 calls `ArrayBuffer.prototype.transferToFixedLength` when it passes font data from its
  * worker side to its rendering side. Node 20 lacks that method (it arrived in Node 21 / V8 11.4),
  * and pdfjs then silently draws nothing: every page comes back as a WHITE PNG with no error
  * (toolchain-notes.md). Installing this before the first page is rendered fixes that.
+ *
+ * pdfjs stores compiled glyph outlines in a `Float16Array` when the runtime has one
+ * (`FeatureTest.isFloat16ArraySupported`) and in a `Float32Array` otherwise. Node 24 (V8 13.6) has
+ * `Float16Array`, Node 20 and 22 do not; half precision moves glyph edges by a fraction of a pixel,
+ * which made 9 goldens differ by 34–90 px a page on Node 24 although the PDFs were byte-identical.
+ * {@link hideFloat16Array} removes the global before pdfjs loads, so pdfjs takes its Float32 path on
+ * every Node and the renders agree exactly (the 3 px slack stays for real changes only).
  *
  * @module
  */
@@ -33,18 +41,34 @@ export const _transferToFixedLength: TransferToFixedLength = function (this: Arr
 };
 
 /**
- * Installs the polyfills pdfjs needs, only where the method is missing. Safe to call many times.
+ * Removes the global `Float16Array` (Node ≥ 24) from this test process, so pdfjs keeps glyph
+ * outlines in single precision as it does on Node 20 and 22. Safe to call many times.
  *
- * @returns The names of the methods it installed (empty on Node ≥ 22 or when already installed).
+ * @returns Whether it removed the global now.
+ */
+export function hideFloat16Array(): boolean {
+  const global = globalThis as { Float16Array?: unknown };
+  if (global.Float16Array === undefined) return false;
+  // Shadowing with `undefined` keeps `typeof Float16Array` falsy even where the global is not deletable.
+  if (!Reflect.deleteProperty(globalThis, 'Float16Array')) global.Float16Array = undefined;
+  return true;
+}
+
+/**
+ * Installs the polyfills pdfjs needs, only where the method is missing, and hides `Float16Array`
+ * ({@link hideFloat16Array}). Call it before pdfjs is first loaded. Safe to call many times.
+ *
+ * @returns What it changed (empty when nothing needed changing or it ran before).
  */
 export function installPdfjsPolyfills(): string[] {
+  const changed = hideFloat16Array() ? ['hid Float16Array'] : [];
   const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: TransferToFixedLength };
-  if (typeof proto.transferToFixedLength === 'function') return [];
+  if (typeof proto.transferToFixedLength === 'function') return changed;
   Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
     value: _transferToFixedLength,
     writable: true,
     configurable: true,
     enumerable: false,
   });
-  return ['ArrayBuffer.prototype.transferToFixedLength'];
+  return [...changed, 'ArrayBuffer.prototype.transferToFixedLength'];
 }

@@ -18,6 +18,8 @@ export interface FixturePdfOptions {
   readonly creationDate?: Date;
   /** A table of strings drawn under the text of the last page (first row is the header). */
   readonly table?: readonly (readonly string[])[];
+  /** pdfmake nodes appended to the last page (absolutely positioned glyphs, canvas rules…). */
+  readonly extra?: readonly Content[];
 }
 
 const FAMILY = 'GovReportPdfTestFixtureSans';
@@ -69,6 +71,7 @@ export async function makeFixturePdf(
       table: { headerRows: 1, body: options.table.map((row) => row.map((cell) => ({ text: cell }))) },
     });
   }
+  if (options.extra !== undefined) content.push(...options.extra);
   const dd: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [79, 105, 74, 99],
