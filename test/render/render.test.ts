@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +158,36 @@ describe('fonts by role', () => {
     expect((error as Error).name).toBe('FontError');
     expect((error as Error).message).toContain('/no/such/方正小标宋.ttf');
     expect((error as Error).message).toContain('title');
+  });
+
+  const renderWithFonts = (fonts: unknown) =>
+    createRenderer({ fonts: fonts as never }).render(reportWith(['正文。'])).catch((e: unknown) => e);
+
+  test.each([
+    ['a path that is not a string', { body: { path: 42 } }, 'fonts.body'],
+    ['a null font spec', { title: null }, 'fonts.title'],
+    ['a bold face without a path', { table: { path: '/x.ttf', bold: {} } }, 'fonts.table'],
+    ['a role that does not exist', { bodyy: { path: '/x.ttf' } }, 'fonts.bodyy'],
+    ['a fonts option that is not an object', null, 'fonts'],
+  ])('%s is a FontError that says what is valid, in Chinese and English', async (_name, fonts, where) => {
+    const error = await renderWithFonts(fonts);
+    expect(error).toMatchObject({ name: 'FontError', code: 'E_FONT' });
+    const { message } = error as Error;
+    expect(message).toContain(where);
+    expect(message).toMatch(/应为|可用的角色|按角色/u);
+    expect(message).toMatch(/it must be|the roles are|it must map roles/u);
+  });
+
+  test('a FIFO or a device as a font path is refused at once (only regular files are read)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gov-report-pdf-fifo-'));
+    const fifo = join(dir, 'font.ttf');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const [fromFifo, fromDevice] = [await renderWithFonts({ body: { path: fifo } }), await renderWithFonts({ kai: { path: '/dev/zero' } })];
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(fromFifo).toMatchObject({ name: 'FontError' });
+    expect((fromFifo as Error).message).toContain('not a regular file');
+    expect((fromDevice as Error).message).toMatch(/kai.*not a regular file|not a regular file.*kai/u);
   });
 });
 

@@ -172,7 +172,8 @@ export function fontParseCount(): number {
  */
 export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule; cacheInstalled: boolean } {
   if (runtime !== undefined) return runtime;
-  const pdfkitPath = require.resolve('pdfkit');
+  // pdfkit is pdfmake's dependency, not ours: resolve it from pdfmake (no reliance on hoisting).
+  const pdfkitPath = createRequire(require.resolve('pdfmake')).resolve('pdfkit');
   const fontkitPath = createRequire(pdfkitPath).resolve('fontkit');
   const pdfkitLoaded = require.cache[pdfkitPath] !== undefined;
   const fontkit = require(fontkitPath) as FontkitModule;
