@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The only module that touches `process`: real argv, real io, the exit code.
+// The only module that touches `process`: real argv, streams, pid, working directory, the exit code.
 import * as nodeModule from 'node:module';
 import type { CliIo } from './io.ts';
 
@@ -7,15 +7,26 @@ import type { CliIo } from './io.ts';
 // on Node 20 this does nothing. Enabled before the library and pdfmake are loaded.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const { runCli } = await import('./runCli.ts');
-const { nodeFileIo } = await import('./nodeFileIo.ts');
+const { createNodeFileIo } = await import('./nodeFileIo.ts');
+const { createStdio } = await import('./nodeStdio.ts');
 
+/** Signal 0 tests for a process without signalling it; EPERM means it exists but is not ours. */
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const cwd = process.cwd();
+// process.stdin is created on first access; only `-` (read the report from stdin) touches it.
+const stdin: AsyncIterable<Uint8Array | string> = { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() };
 const io: CliIo = {
-  stdout: (text) => void process.stdout.write(`${text}\n`),
-  stderr: (text) => void process.stderr.write(`${text}\n`),
-  ...nodeFileIo,
-  isTTY: process.stderr.isTTY === true,
-  progress: (text) => void process.stderr.write(`\r\u001b[2K${text}`),
-  cwd: process.cwd(),
+  ...createStdio({ stdin, stdout: process.stdout, stderr: process.stderr }),
+  ...createNodeFileIo({ pid: process.pid, isProcessAlive, cwd }),
+  cwd,
   now: () => new Date(),
 };
 

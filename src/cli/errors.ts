@@ -125,26 +125,62 @@ export class JsonSyntaxError extends CliError {
   }
 }
 
+/**
+ * Why a file operation failed, by the errno code Node reports (plus the CLI's own `ENOTREGULAR`
+ * and `EFBIG`), in both languages: a batch record or a message never carries raw English errno text.
+ */
+const FILE_PROBLEMS: Readonly<Record<string, BilingualText>> = {
+  ENOENT: { zh: '文件或文件夹不存在', en: 'no such file or folder' },
+  EACCES: { zh: '没有权限', en: 'permission denied' },
+  EPERM: { zh: '没有权限', en: 'permission denied' },
+  EISDIR: { zh: '这是一个文件夹', en: 'it is a folder' },
+  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
+  EEXIST: { zh: '已存在同名的文件或文件夹', en: 'a file or folder of that name exists' },
+  ENOSPC: { zh: '磁盘空间不足', en: 'no space left on the disk' },
+  EDQUOT: { zh: '超出磁盘配额', en: 'the disk quota is exceeded' },
+  EROFS: { zh: '文件系统是只读的', en: 'the file system is read-only' },
+  EIO: { zh: '磁盘读写错误', en: 'an input/output error on the disk' },
+  EMFILE: { zh: '同时打开的文件过多', en: 'too many open files' },
+  ENFILE: { zh: '同时打开的文件过多', en: 'too many open files' },
+  ELOOP: { zh: '符号链接形成循环', en: 'the symbolic links form a loop' },
+  ENAMETOOLONG: { zh: '路径过长', en: 'the path is too long' },
+  EXDEV: { zh: '不能跨文件系统移动文件', en: 'a file cannot be moved across file systems' },
+  EBUSY: { zh: '文件正被占用', en: 'the file is busy' },
+  ETXTBSY: { zh: '文件正被占用', en: 'the file is busy' },
+  ENXIO: { zh: '没有进程在读取这个管道或设备', en: 'no process is reading this pipe or device' },
+  EPIPE: { zh: '读取方已关闭管道', en: 'the reader closed the pipe' },
+  ENOTREGULAR: { zh: '这不是普通文件（设备、管道或套接字）', en: 'it is not a regular file (a device, pipe or socket)' },
+  EFBIG: { zh: '文件过大', en: 'the file is too large' },
+};
+
+/**
+ * @internal Why a file operation failed, in both languages, from the error's errno code.
+ *
+ * @param cause The error Node (or the io) threw.
+ * @returns The reason; an unknown code is named as a system error with its code.
+ */
+export function _fileProblemReason(cause: unknown): BilingualText {
+  const reason = _errnoCode(cause);
+  if (reason !== undefined && FILE_PROBLEMS[reason] !== undefined) return FILE_PROBLEMS[reason];
+  return reason === undefined ? { zh: '未知原因', en: 'unknown reason' } : { zh: `系统错误 ${reason}`, en: `system error ${reason}` };
+}
+
 function describeFileProblem(code: string, path: string, cause: unknown): BilingualText {
   if (code === 'E_FILE_EXISTS') {
     return { zh: `${path} 已存在；如需覆盖请加 --force`, en: `${path} already exists; add --force to overwrite it` };
   }
-  const reason = errnoCode(cause);
   const verb = code === 'E_READ_FILE' ? { zh: '无法读取', en: 'cannot read' } : { zh: '无法写入', en: 'cannot write' };
-  const why =
-    reason === 'ENOENT'
-      ? { zh: '文件或文件夹不存在', en: 'no such file or folder' }
-      : reason === 'EACCES' || reason === 'EPERM'
-        ? { zh: '没有权限', en: 'permission denied' }
-        : reason === 'EISDIR'
-          ? { zh: '这是一个文件夹', en: 'it is a folder' }
-          : reason === 'ENOSPC'
-            ? { zh: '磁盘空间不足', en: 'no space left on the disk' }
-            : { zh: reason ?? '未知原因', en: reason ?? 'unknown reason' };
+  const why = _fileProblemReason(cause);
   return { zh: `${verb.zh} ${path}：${why.zh}`, en: `${verb.en} ${path}: ${why.en}` };
 }
 
-function errnoCode(cause: unknown): string | undefined {
+/**
+ * @internal The errno-style `code` of a thrown value (`ENOENT`, `EROFS`, …), if it has one.
+ *
+ * @param cause The thrown value.
+ * @returns The code.
+ */
+export function _errnoCode(cause: unknown): string | undefined {
   if (typeof cause !== 'object' || cause === null || !('code' in cause)) return undefined;
   return typeof cause.code === 'string' ? cause.code : undefined;
 }

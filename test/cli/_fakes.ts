@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { vi } from 'vitest';
 import type { CliApi } from '../../src/cli/api.ts';
 import type { CliIo } from '../../src/cli/io.ts';
+import { ReportValidationError } from '../../src/errors/errors.ts';
 import { createIssue } from '../../src/issues/createIssue.ts';
 import type { IssuePath, IssueSeverity, ReportIssue } from '../../src/issues/issue.ts';
 import type { Report } from '../../src/schema/report/report.ts';
@@ -17,6 +18,10 @@ export interface FakeIo extends CliIo {
   readonly err: string[];
   /** Files by absolute path. */
   readonly files: Map<string, Uint8Array>;
+  /** Bytes written to standard output with `writeStdout` (the PDF of `-o -`). */
+  readonly stdoutBytes: Uint8Array[];
+  /** What standard input holds (set it before running). */
+  stdinText: string;
 }
 
 /**
@@ -33,12 +38,27 @@ export function createFakeIo(files: Record<string, string | Uint8Array> = {}): F
     err: [],
     files: store,
     cwd: CWD,
+    stdoutBytes: [],
+    stdinText: '',
     stdout: (text) => void io.out.push(text),
     stderr: (text) => void io.err.push(text),
-    readFile: async (path) => {
+    stdin: {
+      async *[Symbol.asyncIterator]() {
+        yield new TextEncoder().encode(io.stdinText);
+      },
+    },
+    writeStdout: async (data) => void io.stdoutBytes.push(data),
+    readFile: async (path, maxBytes) => {
       const data = store.get(path);
       if (data === undefined) throw Object.assign(new Error(`ENOENT: no such file '${path}'`), { code: 'ENOENT' });
+      if (maxBytes !== undefined && data.byteLength > maxBytes) throw Object.assign(new Error('EFBIG'), { code: 'EFBIG', size: data.byteLength });
       return data;
+    },
+    removeStaleTempFiles: async () => [],
+    glob: async (pattern) => {
+      // Only `*` within one folder: enough for the fake tests (the real glob is tested on the real file system).
+      const matcher = new RegExp(`^${posix.resolve(CWD, pattern).replace(/[.+^${}()|[\]\\]/gu, '\\$&').replace(/\*/gu, '[^/]*')}$`, 'u');
+      return [...store.keys()].filter((key) => matcher.test(key)).map((key) => posix.relative(CWD, key));
     },
     writeFileAtomic: async (path, data) => void store.set(path, toBytes(data)),
     exists: async (path) => store.has(path) || [...store.keys()].some((key) => key.startsWith(`${path}/`)),
@@ -80,19 +100,55 @@ export const FAKE_PDF = new TextEncoder().encode('%PDF-1.7\nfake\n%%EOF\n');
 export function createFakeApi(overrides: Partial<CliApi> = {}) {
   return {
     renderReport: vi.fn<CliApi['renderReport']>(
-      overrides.renderReport ?? (async () => ({ pdf: FAKE_PDF, warnings: [], pageCount: 3 })),
+      overrides.renderReport ??
+        (async (input) => {
+          parseLikeTheLibrary(input);
+          return { pdf: FAKE_PDF, warnings: [], pageCount: 3 };
+        }),
     ),
     validateReport: vi.fn<CliApi['validateReport']>(overrides.validateReport ?? ((input) => ({ ok: true, report: input as Report }))),
     reportJsonSchema: vi.fn<CliApi['reportJsonSchema']>(overrides.reportJsonSchema ?? (() => ({ type: 'object', title: 'fake' }))),
     createFormSkeleton: vi.fn<CliApi['createFormSkeleton']>(
       overrides.createFormSkeleton ?? ((version, year) => ({ form: version, meta: { year } })),
     ),
-    planIssues: vi.fn<CliApi['planIssues']>(overrides.planIssues ?? (async () => [])),
+    planIssues: vi.fn<CliApi['planIssues']>(
+      overrides.planIssues ??
+        (async (input) => {
+          try {
+            parseLikeTheLibrary(input);
+          } catch (error) {
+            return (error as ReportValidationError).issues;
+          }
+          return [];
+        }),
+    ),
     createRenderPool: vi.fn<CliApi['createRenderPool']>(
       overrides.createRenderPool ??
-        (() => ({ render: async () => ({ pdf: FAKE_PDF, warnings: [], pageCount: 3 }), close: async () => undefined })),
+        (() => ({
+          render: async (input) => {
+            parseLikeTheLibrary(input);
+            return { pdf: FAKE_PDF, warnings: [], pageCount: 3 };
+          },
+          close: async () => undefined,
+        })),
     ),
   } satisfies CliApi;
+}
+
+/**
+ * What the library does with JSON text or bytes before anything else: parse it, or refuse it with
+ * one `invalid_json` issue (so the CLI's handling of that refusal is exercised with the fakes).
+ *
+ * @param input What the CLI handed the library.
+ * @returns The parsed value.
+ */
+export function parseLikeTheLibrary(input: unknown): unknown {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) return input;
+  try {
+    return JSON.parse((typeof input === 'string' ? input : new TextDecoder().decode(input)).replace(/^\uFEFF/u, '')) as unknown;
+  } catch {
+    throw new ReportValidationError([createIssue('invalid_json', 'error', [], { zh: '不是有效的 JSON', en: 'not valid JSON' }, 'JSON text')]);
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CliIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/runCli.ts';
-import { nodeFileIo } from '../../src/cli/nodeFileIo.ts';
+import { createNodeFileIo } from '../../src/cli/nodeFileIo.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seed = join(root, 'examples/seed-2020-generic-tables.json');
@@ -29,7 +29,9 @@ function realIo(): CliIo & { out: string[]; err: string[] } {
     err,
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
-    ...nodeFileIo,
+    stdin: (async function* () {})(),
+    writeStdout: async () => undefined,
+    ...createNodeFileIo({ pid: process.pid, isProcessAlive: () => true, cwd: root }),
     isTTY: false,
     progress: () => undefined,
     cwd: root,

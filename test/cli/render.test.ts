@@ -17,7 +17,7 @@ describe('render: success', () => {
   test('reads the report, renders, writes the PDF, prints path and page count, exit 0', async () => {
     const { io, api } = setup();
     expect(await runCli(['render', 'report.json', '-o', 'out/report.pdf'], io, api)).toBe(0);
-    expect(api.renderReport).toHaveBeenCalledWith(JSON.parse(REPORT_JSON), { strict: false, fillTotals: false });
+    expect(api.renderReport).toHaveBeenCalledWith(REPORT_JSON, { strict: false, fillTotals: false });
     expect(io.files.get(`${CWD}/out/report.pdf`)).toEqual(FAKE_PDF);
     expect(io.out).toEqual(['已写入 out/report.pdf（3 页） / wrote out/report.pdf (3 pages)']);
     expect(io.err).toEqual([]);
@@ -27,7 +27,7 @@ describe('render: success', () => {
     const { io, api } = setup({ 'last.json': '{"meta":{"year":2023}}' });
     const argv = ['render', 'report.json', '-o', 'a.pdf', '--strict', '--fill-totals', '--layout', 'compact', '--previous', 'last.json'];
     expect(await runCli(argv, io, api)).toBe(0);
-    expect(api.renderReport).toHaveBeenCalledWith(JSON.parse(REPORT_JSON), {
+    expect(api.renderReport).toHaveBeenCalledWith(REPORT_JSON, {
       strict: true,
       fillTotals: true,
       layout: 'compact',
@@ -93,13 +93,14 @@ describe('render: refusals exit 1 and write nothing', () => {
     expect(io.err[1]).toBe('  ! meta.title: 标题含占位符');
   });
 
-  test('invalid JSON names the file, line and column; the renderer is not called', async () => {
+  test('invalid JSON (refused by the library as invalid_json) names the file, line and column', async () => {
     const { io, api } = setup({ 'broken.json': '{\n  "meta": {\n    "year": 2024,\n  }\n}' });
     expect(await runCli(['render', 'broken.json', '-o', 'a.pdf'], io, api)).toBe(1);
     expect(io.err).toEqual([
       '× broken.json 第 3 行第 17 列：JSON 格式错误，} 前多了一个逗号 / broken.json line 3, column 17: invalid JSON, trailing comma before \'}\' (E_INVALID_JSON)',
     ]);
-    expect(api.renderReport).not.toHaveBeenCalled();
+    expect(api.renderReport).toHaveBeenCalledWith('{\n  "meta": {\n    "year": 2024,\n  }\n}', { strict: false, fillTotals: false });
+    expect(io.files.has(`${CWD}/a.pdf`)).toBe(false);
   });
 
   test('invalid JSON in --previous is reported with that file name', async () => {

@@ -36,7 +36,7 @@ function failingHalfWay(): AtomicWriteFs {
 
 test('writes a new file and leaves no temporary file', async () => {
   const target = join(folder, 'report.pdf');
-  await writeFileAtomic(target, new TextEncoder().encode('%PDF-new'));
+  await writeFileAtomic(target, new TextEncoder().encode('%PDF-new'), { pid: 1 });
   expect(await fs.readFile(target, 'utf8')).toBe('%PDF-new');
   expect(await fs.readdir(folder)).toEqual(['report.pdf']);
 });
@@ -45,7 +45,7 @@ test('replaces an existing file and keeps its permission bits', async () => {
   const target = join(folder, 'report.pdf');
   await fs.writeFile(target, 'old');
   await fs.chmod(target, 0o640);
-  await writeFileAtomic(target, 'new text');
+  await writeFileAtomic(target, 'new text', { pid: 1 });
   expect(await fs.readFile(target, 'utf8')).toBe('new text');
   expect((await fs.stat(target)).mode & 0o777).toBe(0o640);
 });
@@ -54,7 +54,7 @@ test('an error while writing leaves the old file intact and no temporary file be
   const target = join(folder, 'report.pdf');
   await fs.writeFile(target, '%PDF-old complete file');
   const data = new TextEncoder().encode('%PDF-new '.repeat(1000));
-  await expect(writeFileAtomic(target, data, failingHalfWay())).rejects.toMatchObject({ code: 'ENOSPC' });
+  await expect(writeFileAtomic(target, data, { pid: 1, fs: failingHalfWay() })).rejects.toMatchObject({ code: 'ENOSPC' });
   expect(await fs.readFile(target, 'utf8')).toBe('%PDF-old complete file');
   expect(await fs.readdir(folder)).toEqual(['report.pdf']);
 });
@@ -68,13 +68,13 @@ test('an error at the rename removes the temporary file', async () => {
       throw Object.assign(new Error('EXDEV'), { code: 'EXDEV' });
     },
   };
-  await expect(writeFileAtomic(target, 'new', failingRename)).rejects.toMatchObject({ code: 'EXDEV' });
+  await expect(writeFileAtomic(target, 'new', { pid: 1, fs: failingRename })).rejects.toMatchObject({ code: 'EXDEV' });
   expect(await fs.readdir(folder)).toEqual(['report.pdf']);
   expect(await fs.readFile(target, 'utf8')).toBe('old');
 });
 
 test('a missing folder rejects with ENOENT and creates nothing', async () => {
-  await expect(writeFileAtomic(join(folder, 'no', 'such', 'a.pdf'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
+  await expect(writeFileAtomic(join(folder, 'no', 'such', 'a.pdf'), 'x', { pid: 1 })).rejects.toMatchObject({ code: 'ENOENT' });
   expect(await fs.readdir(folder)).toEqual([]);
 });
 
@@ -96,6 +96,6 @@ test('the data is flushed (fsync) before the rename', async () => {
       await fs.rename(from, to);
     },
   };
-  await writeFileAtomic(join(folder, 'a.pdf'), 'x', spying);
+  await writeFileAtomic(join(folder, 'a.pdf'), 'x', { pid: 1, fs: spying });
   expect(calls).toEqual(['sync wx', 'rename', 'sync r']);
 });

@@ -30,5 +30,31 @@ export const _reportArg = {
   type: 'positional',
   valueName: 'report.json',
   required: true,
-  description: { zh: '报告 JSON 文件', en: 'the report, a JSON file' },
+  description: { zh: '报告 JSON 文件；- 表示从标准输入读取', en: 'the report, a JSON file; - reads it from standard input' },
+} as const;
+
+/** @internal `--layout <name|preset.json>`: a built-in layout or a preset file. */
+export const _layoutArg = {
+  type: 'string',
+  valueName: 'name|preset.json',
+  description: {
+    zh: '版式：内置名称（如 gbt9704）或预设 JSON 文件；优先于报告中的 layout',
+    en: "layout: a built-in name (e.g. gbt9704) or a preset JSON file; overrides the report's layout",
+  },
+} as const;
+
+/** @internal `-q/--quiet`: errors only. */
+export const _quietArg = {
+  type: 'boolean',
+  short: 'q',
+  description: { zh: '只输出错误（不输出警告和结果）', en: 'print errors only (no warnings, no summary)' },
+} as const;
+
+/** @internal `--json`: the outcome and its issues as one JSON document, for other programs. */
+export const _jsonArg = {
+  type: 'boolean',
+  description: {
+    zh: '以 JSON 输出结果和问题列表（字段同 API 的 ReportIssue）',
+    en: 'print the outcome and its issues as JSON (the API\'s ReportIssue objects)',
+  },
 } as const;

@@ -1,11 +1,14 @@
 import { checkReport } from '../checkReport.ts';
 import { defineCommand } from '../defineCommand.ts';
 import { EXIT_CODES } from '../errors.ts';
-import { _readJsonFile } from '../_readJsonFile.ts';
+import { _describeError } from '../_describeError.ts';
+import { _jsonFailure } from '../_jsonOutcome.ts';
+import type { ReportIssue } from '../../issues/issue.ts';
+import { _inputName, _isInvalidJson, _jsonSyntaxError, _readInputText, _readJsonFile } from '../_readJsonFile.ts';
 import { _issueLine, _say } from '../_text.ts';
-import { _fillTotalsArg, _langArg, _previousArg, _reportArg, _strictArg } from './_sharedArgs.ts';
+import { _fillTotalsArg, _jsonArg, _langArg, _previousArg, _reportArg, _strictArg } from './_sharedArgs.ts';
 
-/** `check <report.json>`: lists every problem of a report, one per line, without rendering. */
+/** `check <report.json|->`: lists every problem of a report, one per line (or as JSON), without rendering. */
 export const check = defineCommand({
   name: 'check',
   description: { zh: '检查报告数据（不生成 PDF）', en: 'check a report without rendering it' },
@@ -15,18 +18,31 @@ export const check = defineCommand({
     fillTotals: _fillTotalsArg,
     previous: _previousArg,
     lang: _langArg,
+    json: _jsonArg,
   },
-  examples: ['check report.json', 'check report.json --strict --previous report-2023.json'],
+  examples: ['check report.json', 'check report.json --strict --previous report-2023.json', 'check - --json < report.json'],
   async run({ args, io, api }) {
     const lang = args.lang ?? 'both';
-    const input = await _readJsonFile(io, args.report);
-    const previousYear = args.previous === undefined ? undefined : await _readJsonFile(io, args.previous);
-    const issues = await checkReport(input, { fillTotals: args.fillTotals, previousYear }, await api());
-    for (const issue of issues) io.stdout(_issueLine(issue, lang));
+    const name = _inputName(args.report);
+    let issues: readonly ReportIssue[];
+    try {
+      const text = await _readInputText(io, args.report);
+      const previousYear = args.previous === undefined ? undefined : await _readJsonFile(io, args.previous);
+      issues = await checkReport(text, { fillTotals: args.fillTotals, previousYear }, await api());
+      if (_isInvalidJson(issues)) throw _jsonSyntaxError(text.replace(/^\uFEFF/u, ''), name);
+    } catch (error) {
+      if (!args.json) throw error;
+      io.stdout(JSON.stringify(_jsonFailure(error)));
+      return _describeError(error, lang, false).exitCode;
+    }
     const errors = issues.filter((issue) => issue.severity === 'error').length;
     const warnings = issues.length - errors;
     const failed = errors > 0 || (args.strict && warnings > 0);
-    io.stdout(`${errors + warnings === 0 ? '✓' : failed ? '×' : '!'} ${_say(summary(args.report, errors, warnings, failed), lang)}`);
+    if (args.json) io.stdout(JSON.stringify({ ok: !failed, errors, warnings, issues }));
+    else {
+      for (const issue of issues) io.stdout(_issueLine(issue, lang));
+      io.stdout(`${errors + warnings === 0 ? '✓' : failed ? '×' : '!'} ${_say(summary(name, errors, warnings, failed), lang)}`);
+    }
     return failed ? EXIT_CODES.refused : EXIT_CODES.ok;
   },
 });

@@ -1,13 +1,15 @@
 import { dirname, resolve } from 'node:path';
-import type { RenderOptions } from '../../api/options.ts';
+import type { RenderOptions, RenderResult } from '../../api/options.ts';
 import { defineCommand } from '../defineCommand.ts';
 import { CliFileError, CliUsageError, EXIT_CODES } from '../errors.ts';
 import type { CliIo } from '../io.ts';
-import { _readJsonFile } from '../_readJsonFile.ts';
+import { _describeError } from '../_describeError.ts';
+import { _jsonFailure } from '../_jsonOutcome.ts';
+import { _explainInvalidJson, _inputName, _readInputText, _readJsonFile, _STDIO_PATH } from '../_readJsonFile.ts';
 import { _issueLine, _say } from '../_text.ts';
-import { _fillTotalsArg, _langArg, _previousArg, _reportArg, _strictArg } from './_sharedArgs.ts';
+import { _fillTotalsArg, _jsonArg, _langArg, _layoutArg, _previousArg, _quietArg, _reportArg, _strictArg } from './_sharedArgs.ts';
 
-/** `render <report.json> -o <out.pdf>`: renders a report and writes the PDF atomically. */
+/** `render <report.json|-> -o <out.pdf|->`: renders a report and writes the PDF atomically, or to standard output. */
 export const render = defineCommand({
   name: 'render',
   description: { zh: '将报告渲染为 PDF', en: 'render a report to PDF' },
@@ -18,71 +20,90 @@ export const render = defineCommand({
       short: 'o',
       valueName: 'out.pdf',
       required: true,
-      description: { zh: '要写入的 PDF 文件；写入失败时保留原文件', en: 'the PDF to write; a failed write keeps the old file' },
-    },
-    layout: {
-      type: 'string',
-      valueName: 'name|preset.json',
       description: {
-        zh: '版式：内置名称（如 gbt9704）或预设 JSON 文件；优先于报告中的 layout',
-        en: "layout: a built-in name (e.g. gbt9704) or a preset JSON file; overrides the report's layout",
+        zh: '要写入的 PDF 文件（写入失败时保留原文件）；- 表示写到标准输出',
+        en: 'the PDF to write (a failed write keeps the old file); - writes it to standard output',
       },
     },
+    layout: _layoutArg,
     strict: _strictArg,
     fillTotals: _fillTotalsArg,
     previous: _previousArg,
     lang: _langArg,
-    quiet: {
-      type: 'boolean',
-      short: 'q',
-      description: { zh: '只输出错误（不输出警告和结果）', en: 'print errors only (no warnings, no summary)' },
-    },
+    quiet: _quietArg,
+    json: _jsonArg,
   },
   examples: [
     'render report.json -o report.pdf',
     'render report.json -o report.pdf --strict --previous report-2023.json',
     'render report.json -o report.pdf --layout my-preset.json --lang en',
+    'render - -o - --json < report.json > report.pdf 2> problems.json',
   ],
   async run({ args, io, api }) {
     const lang = args.lang ?? 'both';
+    const toStdout = args.output === _STDIO_PATH;
+    // With the PDF on standard output, every message (and the --json document) goes to standard error.
+    const say = toStdout ? io.stderr : io.stdout;
     const target = resolve(io.cwd, args.output);
-    if (target === resolve(io.cwd, args.report)) {
+    if (!toStdout && args.report !== _STDIO_PATH && target === resolve(io.cwd, args.report)) {
       throw new CliUsageError(
         'E_USAGE',
         { zh: `输出文件 ${args.output} 与输入文件相同；请换一个 -o 路径`, en: `the output ${args.output} is the input file; choose another -o path` },
         'render',
       );
     }
-    const input = await _readJsonFile(io, args.report);
-    const options: RenderOptions = {
-      strict: args.strict,
-      fillTotals: args.fillTotals,
-      ...(args.layout === undefined ? {} : { layout: await readLayout(io, args.layout) }),
-      ...(args.previous === undefined ? {} : { previousYear: await _readJsonFile(io, args.previous) }),
-    };
-    const result = await (await api()).renderReport(input, options);
-    if (!args.quiet) for (const warning of result.warnings) io.stderr(_issueLine(warning, lang));
+    let result: RenderResult;
     try {
-      // Like `-o` of most tools: the folder is created if it does not exist yet.
-      await io.mkdir(dirname(target));
-      await io.writeFileAtomic(target, result.pdf);
+      const text = await _readInputText(io, args.report);
+      const options: RenderOptions = {
+        strict: args.strict,
+        fillTotals: args.fillTotals,
+        ...(args.layout === undefined ? {} : { layout: await _readLayout(io, args.layout, 'render') }),
+        ...(args.previous === undefined ? {} : { previousYear: await _readJsonFile(io, args.previous) }),
+      };
+      const library = await api();
+      result = await library.renderReport(text, options).catch((error: unknown) => {
+        throw _explainInvalidJson(error, text, _inputName(args.report));
+      });
+      if (!args.quiet && !args.json) for (const warning of result.warnings) io.stderr(_issueLine(warning, lang));
+      try {
+        if (toStdout) await io.writeStdout(result.pdf);
+        else {
+          // Like `-o` of most tools: the folder is created if it does not exist yet.
+          await io.mkdir(dirname(target));
+          await io.writeFileAtomic(target, result.pdf);
+        }
+      } catch (error) {
+        throw new CliFileError('E_WRITE_FILE', args.output, error);
+      }
     } catch (error) {
-      throw new CliFileError('E_WRITE_FILE', args.output, error);
+      if (!args.json) throw error;
+      say(JSON.stringify(_jsonFailure(error)));
+      return _describeError(error, lang, false).exitCode;
     }
-    if (!args.quiet) io.stdout(_say(summary(args.output, result.pageCount, result.warnings.length), lang));
+    if (args.json) {
+      say(JSON.stringify({ ok: true, output: args.output, pages: result.pageCount, bytes: result.pdf.byteLength, issues: result.warnings }));
+    } else if (!args.quiet) say(_say(summary(toStdout ? '<stdout>' : args.output, result.pageCount, result.warnings.length), lang));
     return EXIT_CODES.ok;
   },
 });
 
-/** A preset is a file when it looks like a path; otherwise it is a built-in name. */
-async function readLayout(io: CliIo, value: string): Promise<string | Record<string, unknown>> {
+/**
+ * @internal A `--layout` value: a file when it looks like a path, otherwise a built-in name.
+ *
+ * @param io The io.
+ * @param value The value as given.
+ * @param command The command, for the usage error.
+ * @returns The name or the preset object.
+ */
+export async function _readLayout(io: CliIo, value: string, command: string): Promise<string | Record<string, unknown>> {
   if (!/\.json$|[/\\]/iu.test(value)) return value;
   const preset = await _readJsonFile(io, value);
   if (typeof preset === 'object' && preset !== null && !Array.isArray(preset)) return preset as Record<string, unknown>;
   throw new CliUsageError(
     'E_INVALID_VALUE',
     { zh: `--layout 文件 ${value} 的内容须是 JSON 对象`, en: `the --layout file ${value} must hold a JSON object` },
-    'render',
+    command,
   );
 }
 

@@ -55,15 +55,24 @@ function fromBlock(block: Block): CarriedForwardRow | undefined {
  * …结转下年度…), last year's 表三 `data`, or the row itself keyed by applicant column.
  *
  * @param previousYear The `previousYear` option, untrusted.
+ * @param year This report's year: a whole report passed as `previousYear` must be of the year before.
  * @returns The row, or `undefined` when nothing was passed.
- * @throws {InvalidArgumentError} When the value is none of these or fails validation.
+ * @throws {InvalidArgumentError} When the value is none of these, fails validation, or is a report of another year.
  */
-export function readCarriedForward(previousYear: unknown): CarriedForwardRow | undefined {
+export function readCarriedForward(previousYear: unknown, year?: number): CarriedForwardRow | undefined {
   if (previousYear === undefined) return undefined;
   if (previousYear === null || typeof previousYear !== 'object' || Array.isArray(previousYear)) fail(previousYear);
   if ('sections' in previousYear || 'meta' in previousYear) {
     const result = validateReport(previousYear);
     if (!result.ok) fail(previousYear);
+    if (year !== undefined && result.report.meta.year !== year - 1) {
+      // Comparing with the wrong year's carried-forward row gives wrong warnings, not a useful check.
+      throw new InvalidArgumentError(
+        'options.previousYear',
+        { zh: `上一年度（${year - 1} 年度）的报告，本报告为 ${year} 年度`, en: `last year's report (year ${year - 1}; this report is of ${year})` },
+        `a report of year ${result.report.meta.year}`,
+      );
+    }
     let row: CarriedForwardRow | undefined;
     walkBlocks(result.report, (block) => {
       row ??= fromBlock(block);

@@ -86,10 +86,28 @@ describe('resolveForms', () => {
 
   test("previousYear: this year's 二 against last year's 四", () => {
     const sample = load('annual-report-2021-sample.json');
-    const issues = resolveForms(sample, { previousYear: load('seed-2020-water-bureau.json') }).issues.filter((i) => i.code === 'carried_over_mismatch');
+    const lastYear = { ...load('seed-2020-water-bureau.json'), meta: { ...load('seed-2020-water-bureau.json').meta, year: 2022 } };
+    const issues = resolveForms(sample, { previousYear: lastYear }).issues.filter((i) => i.code === 'carried_over_mismatch');
     expect(issues.map((i) => i.pathText)).toStrictEqual(['sections[2].content[0].data.carriedOver.naturalPerson', 'sections[2].content[0].data.carriedOver.total']);
     expect(resolveForms(sample, { previousYear: { naturalPerson: 2, total: 2 } }).issues.filter((i) => i.code === 'carried_over_mismatch')).toStrictEqual([]);
     expect(() => resolveForms(sample, { previousYear: 'last year' })).toThrow('options.previousYear');
+  });
+
+  test('previousYear: a whole report must be of the year before, or it is a named error', () => {
+    const sample = load('annual-report-2021-sample.json');
+    const seed = load('seed-2020-water-bureau.json');
+    for (const year of [2020, 2023, 2024]) {
+      const previousYear = { ...seed, meta: { ...seed.meta, year } };
+      expect(() => resolveForms(sample, { previousYear })).toThrow(
+        expect.objectContaining({
+          code: 'E_INVALID_ARGUMENT',
+          bilingual: {
+            zh: `参数 \`options.previousYear\` 必须是上一年度（2022 年度）的报告，本报告为 2023 年度，实际为 "a report of year ${year}"`,
+            en: `\`options.previousYear\` must be last year's report (year 2022; this report is of 2023), but was actually "a report of year ${year}"`,
+          },
+        }),
+      );
+    }
   });
 
   test('a report mixing versions per table (2021 表二 with the 2019 表三)', () => {

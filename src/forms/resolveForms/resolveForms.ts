@@ -54,10 +54,10 @@ export interface ResolveFormsResult {
  * @param report A validated report.
  * @param options `fillTotals` and `previousYear`.
  * @returns The resolved report and the issues.
- * @throws {InvalidArgumentError} When `previousYear` is given but is not last year's report or row.
+ * @throws {InvalidArgumentError} When `previousYear` is given but is not last year's report (of the year before) or row.
  */
 export function resolveForms(report: Report, options: ResolveFormsOptions = {}): ResolveFormsResult {
-  const previous = readCarriedForward(options.previousYear);
+  const previous = readCarriedForward(options.previousYear, report.meta.year);
   const context: FormBlockContext = {
     year: report.meta.year,
     ...(report.form === undefined ? {} : { reportForm: report.form }),
