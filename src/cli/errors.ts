@@ -171,7 +171,11 @@ function describeFileProblem(code: string, path: string, cause: unknown): Biling
   }
   const verb = code === 'E_READ_FILE' ? { zh: '无法读取', en: 'cannot read' } : { zh: '无法写入', en: 'cannot write' };
   const why = _fileProblemReason(cause);
-  return { zh: `${verb.zh} ${path}：${why.zh}`, en: `${verb.en} ${path}: ${why.en}` };
+  const hint =
+    code === 'E_WRITE_FILE' && _errnoCode(cause) === 'ENOTREGULAR'
+      ? { zh: '；写到标准输出请用 -o -', en: '; to write to standard output, use -o -' }
+      : { zh: '', en: '' };
+  return { zh: `${verb.zh} ${path}：${why.zh}${hint.zh}`, en: `${verb.en} ${path}: ${why.en}${hint.en}` };
 }
 
 /**

@@ -1,8 +1,10 @@
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { writeFileAtomic, type AtomicWriteFs } from '../../src/cli/writeFileAtomic.ts';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parseTempFileName, removeStaleTempFiles, tempFileName, writeFileAtomic, type AtomicWriteFs } from '../../src/cli/writeFileAtomic.ts';
 
 let folder: string;
 beforeEach(async () => {
@@ -98,4 +100,115 @@ test('the data is flushed (fsync) before the rename', async () => {
   };
   await writeFileAtomic(join(folder, 'a.pdf'), 'x', { pid: 1, fs: spying });
   expect(calls).toEqual(['sync wx', 'rename', 'sync r']);
+});
+
+describe('nothing but a regular file is ever replaced', () => {
+  test('a symbolic link is followed: the link stays, its target gets the data (also through a chain of links)', async () => {
+    const target = join(folder, 'real.pdf');
+    await fs.writeFile(target, 'old');
+    await fs.symlink('real.pdf', join(folder, 'link1.pdf'));
+    await fs.symlink(join(folder, 'link1.pdf'), join(folder, 'link2.pdf'));
+    await writeFileAtomic(join(folder, 'link2.pdf'), 'new', { pid: 1 });
+    expect((await fs.lstat(join(folder, 'link2.pdf'))).isSymbolicLink()).toBe(true);
+    expect((await fs.lstat(join(folder, 'link1.pdf'))).isSymbolicLink()).toBe(true);
+    expect(await fs.readFile(target, 'utf8')).toBe('new');
+    expect((await fs.readdir(folder)).sort()).toEqual(['link1.pdf', 'link2.pdf', 'real.pdf']);
+  });
+
+  test('a link to a file that does not exist yet creates that file and keeps the link', async () => {
+    await fs.mkdir(join(folder, 'pdf'));
+    await fs.symlink(join(folder, 'pdf', 'later.pdf'), join(folder, 'dangling.pdf'));
+    await writeFileAtomic(join(folder, 'dangling.pdf'), 'made', { pid: 1 });
+    expect((await fs.lstat(join(folder, 'dangling.pdf'))).isSymbolicLink()).toBe(true);
+    expect(await fs.readFile(join(folder, 'pdf', 'later.pdf'), 'utf8')).toBe('made');
+  });
+
+  test('a loop of links is refused with ELOOP', async () => {
+    await fs.symlink('b', join(folder, 'a'));
+    await fs.symlink('a', join(folder, 'b'));
+    await expect(writeFileAtomic(join(folder, 'a'), 'x', { pid: 1 })).rejects.toMatchObject({ code: 'ELOOP' });
+  });
+
+  test('/dev/null is written directly and stays a character device', async () => {
+    await writeFileAtomic('/dev/null', new Uint8Array(100_000), { pid: 1 });
+    expect((await fs.stat('/dev/null')).isCharacterDevice()).toBe(true);
+  });
+
+  test('a FIFO with a reader receives the bytes and stays a FIFO', async () => {
+    const fifo = join(folder, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    // A reader in another process, as in `gov-report-pdf render r.json -o pipe & cat pipe > copy`.
+    const copy = join(folder, 'copy.pdf');
+    const reader = spawn('sh', ['-c', `cat "${fifo}" > "${copy}"`]);
+    const exited = new Promise((resolve) => reader.on('exit', resolve));
+    const data = new Uint8Array(300_000).map((_, i) => i % 251);
+    // The reader may not have opened the FIFO yet: retry while nobody reads it (ENXIO).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await writeFileAtomic(fifo, data, { pid: 1 });
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ENXIO' || attempt > 100) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+    await exited;
+    expect(new Uint8Array(await fs.readFile(copy))).toEqual(data);
+    expect((await fs.lstat(fifo)).isFIFO()).toBe(true);
+  });
+
+  test('a FIFO nobody reads is refused at once with ENXIO (no hang), and stays a FIFO', async () => {
+    const fifo = join(folder, 'lonely');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    await expect(writeFileAtomic(fifo, 'x', { pid: 1 })).rejects.toMatchObject({ code: 'ENXIO' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await fs.lstat(fifo)).isFIFO()).toBe(true);
+  });
+
+  test('a folder is refused with EISDIR and left as it was', async () => {
+    await fs.mkdir(join(folder, 'out.pdf'));
+    await expect(writeFileAtomic(join(folder, 'out.pdf'), 'x', { pid: 1 })).rejects.toMatchObject({ code: 'EISDIR' });
+    expect((await fs.stat(join(folder, 'out.pdf'))).isDirectory()).toBe(true);
+    expect(await fs.readdir(folder)).toEqual(['out.pdf']);
+  });
+
+  test('a socket is refused with ENOTREGULAR', async () => {
+    const path = join(folder, 'sock');
+    const server = createServer().listen(path);
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      await expect(writeFileAtomic(path, 'x', { pid: 1 })).rejects.toMatchObject({ code: 'ENOTREGULAR' });
+      expect((await fs.lstat(path)).isSocket()).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('temp files: recognisable, and removed by the next run', () => {
+  test('the temp name is hidden and names the target, the program and the pid', () => {
+    const name = tempFileName('/x/report.pdf', 4242);
+    expect(name).toMatch(/^\.report\.pdf\.gov-report-pdf-4242-[0-9a-f]{12}\.tmp$/u);
+    expect(parseTempFileName(name)).toEqual({ target: 'report.pdf', pid: 4242 });
+    expect(parseTempFileName('.report.pdf.abc.tmp')).toBeUndefined();
+    expect(parseTempFileName('report.pdf')).toBeUndefined();
+  });
+
+  test('removes the temp files of processes that are gone (or too old), keeps its own, live ones and everything else', async () => {
+    const dead = tempFileName('a.pdf', 111);
+    const alive = tempFileName('b.pdf', 222);
+    const own = tempFileName('c.pdf', 333);
+    const oldAlive = tempFileName('d.pdf', 222);
+    for (const name of [dead, alive, own, oldAlive, 'a.pdf', '.hidden.tmp', '.a.pdf.1234abcd.tmp']) await fs.writeFile(join(folder, name), 'x');
+    const day = 24 * 60 * 60;
+    await fs.utimes(join(folder, oldAlive), Date.now() / 1000 - 2 * day, Date.now() / 1000 - 2 * day);
+    const removed = await removeStaleTempFiles(folder, { pid: 333, isProcessAlive: (pid) => pid === 222 || pid === 333 });
+    expect(removed.sort()).toEqual([dead, oldAlive].sort());
+    expect((await fs.readdir(folder)).sort()).toEqual(['.a.pdf.1234abcd.tmp', '.hidden.tmp', alive, own, 'a.pdf'].sort());
+  });
+
+  test('a missing folder has nothing to remove', async () => {
+    expect(await removeStaleTempFiles(join(folder, 'none'), { pid: 1, isProcessAlive: () => false })).toEqual([]);
+  });
 });
