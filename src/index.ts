@@ -4,7 +4,7 @@ export type { Renderer, RendererOptions } from './api/createRenderer.ts';
 export type { RenderOptions, RenderResult, FontRole, FontFileSpec, ResourcePolicy } from './api/options.ts';
 
 export { createRenderPool } from './pool/createRenderPool.ts';
-export type { PoolRenderOptions, RenderPool, RenderPoolOptions } from './pool/createRenderPool.ts';
+export type { PoolCheckResult, PoolRenderOptions, RenderPool, RenderPoolOptions, RenderPoolStats } from './pool/createRenderPool.ts';
 
 export { validateReport } from './schema/validateReport/validateReport.ts';
 export type { ReportValidation } from './schema/validateReport/validateReport.ts';
@@ -36,6 +36,9 @@ export {
   ResourceDeniedError,
   RenderFailedError,
   RenderTimeoutError,
+  QueueFullError,
+  RenderAbortedError,
+  WorkerMemoryError,
   PlanMismatchError,
   InvalidArgumentError,
 } from './errors/errors.ts';

@@ -14,6 +14,9 @@ const LIBRARY_EXIT_CODES: Readonly<Record<GovReportErrorCode, ExitCode>> = {
   E_FONT: EXIT_CODES.failure,
   E_RENDER_FAILED: EXIT_CODES.failure,
   E_RENDER_TIMEOUT: EXIT_CODES.failure,
+  E_QUEUE_FULL: EXIT_CODES.failure,
+  E_RENDER_ABORTED: EXIT_CODES.failure,
+  E_WORKER_MEMORY: EXIT_CODES.refused,
   E_PLAN_MISMATCH: EXIT_CODES.failure,
 };
 

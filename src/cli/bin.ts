@@ -28,6 +28,9 @@ const io: CliIo = {
   ...createNodeFileIo({ pid: process.pid, isProcessAlive, cwd }),
   cwd,
   now: () => new Date(),
+  onShutdown: (listener) => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => listener(signal));
+  },
 };
 
 // `gov-report-pdf schema | head` closes the pipe early; that is not an error.

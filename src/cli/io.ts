@@ -91,4 +91,11 @@ export interface CliIo {
   readonly cwd: string;
   /** The current time (for defaults such as "last year"). */
   now(): Date;
+  /**
+   * Calls the listener once on the first SIGTERM or SIGINT (for `serve`, which drains then returns).
+   * Only commands that call it change what those signals do.
+   *
+   * @param listener Receives the signal's name.
+   */
+  onShutdown?(listener: (signal: string) => void): void;
 }

@@ -12,6 +12,9 @@ export type GovReportErrorCode =
   | 'E_RESOURCE_DENIED'
   | 'E_RENDER_FAILED'
   | 'E_RENDER_TIMEOUT'
+  | 'E_QUEUE_FULL'
+  | 'E_RENDER_ABORTED'
+  | 'E_WORKER_MEMORY'
   | 'E_PLAN_MISMATCH'
   | 'E_INVALID_ARGUMENT';
 
@@ -154,6 +157,43 @@ export class RenderTimeoutError extends GovReportError {
     super('E_RENDER_TIMEOUT', {
       zh: `渲染超过时间预算 ${budgetMs} 毫秒，已终止；请缩小报告或调大 timeoutMs`,
       en: `the render ran past its ${budgetMs} ms budget and was stopped; make the report smaller or raise timeoutMs`,
+    });
+  }
+}
+
+/** The render pool's queue is at its maximum length; try again later (a service answers 429). */
+export class QueueFullError extends GovReportError {
+  /** Renders waiting when this one was refused (the pool's `maxQueue`). */
+  readonly queued: number;
+
+  /** @param maxQueue The pool's maximum queue length. */
+  constructor(maxQueue: number) {
+    super('E_QUEUE_FULL', {
+      zh: `渲染队列已满（${maxQueue} 个任务在等待），请稍后重试`,
+      en: `the render queue is full (${maxQueue} renders waiting); try again later`,
+    });
+    this.queued = maxQueue;
+  }
+}
+
+/** The caller's `AbortSignal` fired: the render was taken off the queue, or its worker was stopped. */
+export class RenderAbortedError extends GovReportError {
+  /** @param running Whether the render had started (then its worker was stopped and replaced). */
+  constructor(running: boolean) {
+    super('E_RENDER_ABORTED', running
+      ? { zh: '调用方已取消渲染，执行中的工作线程已终止', en: 'the caller cancelled the render; its running worker was stopped' }
+      : { zh: '调用方已取消渲染，任务已移出队列', en: 'the caller cancelled the render; it was taken off the queue' });
+  }
+}
+
+/** A render needed more memory than the worker's `resourceLimits`; the worker was replaced, the process is unharmed. */
+export class WorkerMemoryError extends GovReportError {
+  /** @param limitMb The worker's old-generation heap limit in MB, when one was set. */
+  constructor(limitMb: number | undefined) {
+    const limit = limitMb === undefined ? '' : `（${limitMb} MB）`;
+    super('E_WORKER_MEMORY', {
+      zh: `渲染所需内存超过工作线程的上限${limit}，已终止；请缩小报告，或调大内存上限`,
+      en: `the render needed more memory than the worker's limit${limitMb === undefined ? '' : ` (${limitMb} MB)`} and was stopped; make the report smaller or raise the limit`,
     });
   }
 }

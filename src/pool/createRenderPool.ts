@@ -1,10 +1,19 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RendererOptions } from '../api/createRenderer.ts';
 import type { RenderOptions, RenderResult } from '../api/options.ts';
-import { GovReportError, InvalidArgumentError, RenderFailedError, RenderTimeoutError } from '../errors/errors.ts';
+import {
+  GovReportError,
+  InvalidArgumentError,
+  QueueFullError,
+  RenderAbortedError,
+  RenderFailedError,
+  RenderTimeoutError,
+  WorkerMemoryError,
+} from '../errors/errors.ts';
+import type { ReportIssue } from '../issues/issue.ts';
 import type { RenderTask, RenderTaskResult } from './renderWorker.ts';
 import { reviveError } from './serializeError.ts';
 
@@ -14,27 +23,72 @@ export interface RenderPoolOptions extends RendererOptions {
   readonly workers?: number;
   /** Time budget of one render in ms (default 60 000), counted from when a worker starts it. */
   readonly timeoutMs?: number;
+  /**
+   * Most renders that may wait for a worker (default: no limit). One more is refused at once
+   * with {@link QueueFullError}, so a service can answer 429 instead of queueing without end.
+   */
+  readonly maxQueue?: number;
+  /**
+   * Memory limits of each worker thread (Node's `resourceLimits`, e.g. `{ maxOldGenerationSizeMb: 512 }`).
+   * A render past them gets {@link WorkerMemoryError}; its worker is replaced and the process lives on.
+   */
+  readonly resourceLimits?: ResourceLimits;
 }
 
-/** Options of one render on the pool: the render options plus its own time budget. */
+/** Options of one render on the pool: the render options plus its own time budget and cancel signal. */
 export interface PoolRenderOptions extends RenderOptions {
   /** Time budget of this render in ms (default: the pool's). */
   readonly timeoutMs?: number;
+  /**
+   * Cancels the render: a waiting one leaves the queue, a running one has its worker stopped
+   * (and replaced). The promise rejects with {@link RenderAbortedError}.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** What {@link RenderPool.check} returns: every warning, and the pages the layout planned. */
+export interface PoolCheckResult {
+  /** Problems that would not stop a render. */
+  readonly warnings: readonly ReportIssue[];
+  /** Pages the layout planned. */
+  readonly pageCount: number;
+}
+
+/** How busy a pool is, for metrics and readiness. */
+export interface RenderPoolStats {
+  /** Worker threads. */
+  readonly workers: number;
+  /** Jobs a worker is working on. */
+  readonly running: number;
+  /** Jobs waiting for a worker. */
+  readonly queued: number;
 }
 
 /** Renders on worker threads, so a service's event loop is never blocked by pdfmake's synchronous work. */
 export interface RenderPool {
   /**
    * Renders a report on a worker. Rejects with the same error classes as an in-process render,
-   * or {@link RenderTimeoutError} when the render runs past the budget (its worker is stopped).
+   * or {@link RenderTimeoutError} when the render runs past the budget (its worker is stopped),
+   * {@link QueueFullError}, {@link RenderAbortedError} or {@link WorkerMemoryError}.
    *
    * @param input The report.
-   * @param options Render options and time budget.
+   * @param options Render options, time budget and cancel signal.
    * @returns The PDF, warnings and page count.
    */
   render(input: unknown, options?: PoolRenderOptions): Promise<RenderResult>;
+  /**
+   * Runs everything a render runs except writing the PDF (validation, forms, layout, glyph
+   * checks) on a worker. Rejects exactly as {@link RenderPool.render} does.
+   *
+   * @param input The report.
+   * @param options Render options, time budget and cancel signal.
+   * @returns The warnings and planned page count.
+   */
+  check(input: unknown, options?: PoolRenderOptions): Promise<PoolCheckResult>;
   /** Number of worker threads. */
   readonly workers: number;
+  /** How many jobs are running and waiting now. */
+  stats(): RenderPoolStats;
   /** Stops every worker; renders not finished are rejected. */
   close(): Promise<void>;
 }
@@ -43,8 +97,10 @@ interface Job {
   readonly id: number;
   readonly task: RenderTask;
   readonly budget: number;
-  readonly resolve: (result: RenderResult) => void;
+  readonly resolve: (result: RenderTaskResult & { ok: true }) => void;
   readonly reject: (error: unknown) => void;
+  readonly signal?: AbortSignal;
+  readonly onAbort: () => void;
 }
 
 interface Slot {
@@ -59,12 +115,14 @@ interface Slot {
  * inside a thread, so the time budget is enforced here: it starts when a worker takes the job
  * (time spent waiting in the queue does not count), and a render past it has its worker
  * terminated — the caller gets {@link RenderTimeoutError} and a fresh worker takes its place.
+ * A cancelled running render is stopped the same way: a worker restart costs a few hundred ms
+ * of font parsing, far less than letting a long render run on for a caller who has left.
  *
  * Why not piscina: with piscina 5.3 some queued tasks were left waiting until the queue drained
  * (tens of seconds with 4 tasks in flight per worker), and its abort signal also counts queue time
  * (bench/RESULTS.md has the measurement). A pool of fixed size needs only this file.
  *
- * @param options Workers, time budget, fonts.
+ * @param options Workers, time budget, queue length, memory limits, fonts.
  * @returns The pool.
  */
 export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
@@ -74,6 +132,11 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   }
   const timeoutMs = options.timeoutMs ?? 60_000;
   if (!(timeoutMs > 0)) throw new InvalidArgumentError('timeoutMs', { zh: '正数', en: 'a positive number' }, timeoutMs);
+  const maxQueue = options.maxQueue ?? Number.POSITIVE_INFINITY;
+  if (!(maxQueue >= 0) || (Number.isFinite(maxQueue) && !Number.isInteger(maxQueue))) {
+    throw new InvalidArgumentError('maxQueue', { zh: '非负整数', en: 'a whole number, 0 or more' }, maxQueue);
+  }
+  const resourceLimits = options.resourceLimits;
   const renderer: RendererOptions = options.fonts === undefined ? {} : { fonts: options.fonts };
   const queue: Job[] = [];
   let nextId = 0;
@@ -84,23 +147,27 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     clearTimeout(slot.timer);
     slot.job = undefined;
     slot.timer = undefined;
+    job?.signal?.removeEventListener('abort', job.onAbort);
     return job;
   };
   const spawn = (slot?: Slot): Slot => {
-    const worker = startWorker();
+    const worker = startWorker(resourceLimits);
     const own: Slot = slot ?? { worker };
     own.worker = worker;
     worker.on('message', (message: { id: number; result: RenderTaskResult }) => {
       const job = own.job?.id === message.id ? finish(own) : undefined;
       if (job !== undefined) {
         const { result } = message;
-        if (result.ok) job.resolve({ pdf: result.pdf, warnings: result.warnings, pageCount: result.pageCount });
+        if (result.ok) job.resolve(result);
         else job.reject(reviveError(result.error));
       }
       dispatch();
     });
-    worker.on('error', (error) => {
-      finish(own)?.reject(error instanceof GovReportError ? error : new RenderFailedError(error));
+    worker.on('error', (error: Error & { code?: string }) => {
+      const failure = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new WorkerMemoryError(resourceLimits?.maxOldGenerationSizeMb)
+        : error instanceof GovReportError ? error : new RenderFailedError(error);
+      finish(own)?.reject(failure);
     });
     worker.on('exit', () => {
       if (own.worker !== worker || closed) return;
@@ -113,34 +180,66 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   };
   const slots = Array.from({ length: workers }, () => spawn());
 
+  /** Stops a running job's worker, starts a fresh one in its place, and rejects the job. */
+  const stopRunning = (slot: Slot, error: Error): void => {
+    const job = finish(slot);
+    const stopped = slot.worker;
+    spawn(slot);
+    void stopped.terminate();
+    job?.reject(error);
+    dispatch();
+  };
+
   function dispatch(): void {
     for (const slot of slots) {
       if (slot.job !== undefined) continue;
       const job = queue.shift();
       if (job === undefined) return;
       slot.job = job;
-      slot.timer = setTimeout(() => {
-        finish(slot);
-        const stopped = slot.worker;
-        spawn(slot);
-        void stopped.terminate();
-        job.reject(new RenderTimeoutError(job.budget));
-        dispatch();
-      }, job.budget);
+      slot.timer = setTimeout(() => stopRunning(slot, new RenderTimeoutError(job.budget)), job.budget);
       slot.worker.postMessage({ id: job.id, task: job.task });
     }
   }
 
+  const submit = (task: Omit<RenderTask, 'renderer'>, budget: number, signal: AbortSignal | undefined) => {
+    if (closed) return Promise.reject(new InvalidArgumentError('pool', { zh: '未关闭的渲染池', en: 'an open pool' }, 'closed'));
+    if (signal?.aborted === true) return Promise.reject(new RenderAbortedError(false));
+    if (queue.length >= maxQueue && slots.every((slot) => slot.job !== undefined)) return Promise.reject(new QueueFullError(maxQueue));
+    return new Promise<RenderTaskResult & { ok: true }>((resolve, reject) => {
+      const id = nextId++;
+      const onAbort = () => {
+        const waiting = queue.findIndex((queued) => queued.id === id);
+        if (waiting >= 0) {
+          queue.splice(waiting, 1);
+          reject(new RenderAbortedError(false));
+          return;
+        }
+        const slot = slots.find((candidate) => candidate.job?.id === id);
+        if (slot !== undefined) stopRunning(slot, new RenderAbortedError(true));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = <T>(done: (value: T) => void) => (value: T) => {
+        signal?.removeEventListener('abort', onAbort);
+        done(value);
+      };
+      queue.push({ id, task: { ...task, renderer }, budget, resolve: settle(resolve), reject: settle(reject), onAbort, ...(signal === undefined ? {} : { signal }) });
+      dispatch();
+    });
+  };
+
   return {
     workers,
-    render(input, poolOptions) {
-      const { timeoutMs: budget = timeoutMs, ...renderOptions } = poolOptions ?? {};
-      if (closed) return Promise.reject(new InvalidArgumentError('pool', { zh: '未关闭的渲染池', en: 'an open pool' }, 'closed'));
-      return new Promise<RenderResult>((resolve, reject) => {
-        queue.push({ id: nextId++, task: { input, options: renderOptions, renderer }, budget, resolve, reject });
-        dispatch();
-      });
+    async render(input, poolOptions) {
+      const { timeoutMs: budget = timeoutMs, signal, ...renderOptions } = poolOptions ?? {};
+      const result = await submit({ input, options: renderOptions }, budget, signal);
+      return { pdf: result.pdf, warnings: result.warnings, pageCount: result.pageCount };
     },
+    async check(input, poolOptions) {
+      const { timeoutMs: budget = timeoutMs, signal, ...renderOptions } = poolOptions ?? {};
+      const result = await submit({ input, options: renderOptions, mode: 'check' }, budget, signal);
+      return { warnings: result.warnings, pageCount: result.pageCount };
+    },
+    stats: () => ({ workers, running: slots.filter((slot) => slot.job !== undefined).length, queued: queue.length }),
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new RenderFailedError(new Error('the render pool was closed')));
@@ -155,11 +254,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 }
 
 /** Starts a worker: the compiled JS when installed, the TypeScript source (through tsx) in development. */
-function startWorker(): Worker {
+function startWorker(resourceLimits: ResourceLimits | undefined): Worker {
+  const limits = resourceLimits === undefined ? {} : { resourceLimits };
   const compiled = new URL('./renderWorker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled);
+  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, limits);
   // From source (tests, tsx) the worker registers tsx's loader itself, then imports the TypeScript
   // entry: Node 20 applies neither the parent's hooks nor `--import tsx` to an eval worker's imports.
   const source = new URL('./renderWorker.ts', import.meta.url).href;
-  return new Worker(`import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
+  return new Worker(`import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(source)}); });`, { eval: true, ...limits });
 }

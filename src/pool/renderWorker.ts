@@ -12,6 +12,8 @@ export interface RenderTask {
   readonly options?: RenderOptions;
   /** The pool's fonts. */
   readonly renderer?: RendererOptions;
+  /** `check` runs everything but writing the PDF (the result's `pdf` is empty); default `render`. */
+  readonly mode?: 'render' | 'check';
 }
 
 /** What a worker sends back. */
@@ -36,6 +38,10 @@ export async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
     renderers.set(key, renderer);
   }
   try {
+    if (task.mode === 'check') {
+      const checked = await renderer.plan(task.input, task.options);
+      return { ok: true, pdf: new Uint8Array(0), warnings: checked.warnings, pageCount: checked.plan.pages.length };
+    }
     const result = await renderer.render(task.input, task.options);
     return { ok: true, pdf: result.pdf, warnings: result.warnings, pageCount: result.pageCount };
   } catch (error) {

@@ -25,6 +25,9 @@ const CLASSES: Record<string, { readonly prototype: errors.GovReportError }> = {
   ResourceDeniedError: errors.ResourceDeniedError,
   RenderFailedError: errors.RenderFailedError,
   RenderTimeoutError: errors.RenderTimeoutError,
+  QueueFullError: errors.QueueFullError,
+  RenderAbortedError: errors.RenderAbortedError,
+  WorkerMemoryError: errors.WorkerMemoryError,
   PlanMismatchError: errors.PlanMismatchError,
   InvalidArgumentError: errors.InvalidArgumentError,
 };

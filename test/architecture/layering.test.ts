@@ -3,19 +3,21 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
-// The pipeline flows one way: schema → forms → layout → render → api/pool → cli. A stage never
+// The pipeline flows one way: schema → forms → layout → render → api/pool → cli and service. A stage never
 // imports a later one; pdfmake stays inside src/render; file access stays at the edges.
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const LATER: Record<string, readonly string[]> = {
-  issues: ['schema', 'forms', 'layout', 'render', 'api', 'pool', 'cli', 'text'],
-  errors: ['schema', 'forms', 'layout', 'render', 'api', 'pool', 'cli', 'text'],
-  schema: ['forms', 'layout', 'render', 'api', 'pool', 'cli', 'text'],
-  text: ['forms', 'layout', 'render', 'api', 'pool', 'cli'],
-  forms: ['layout', 'render', 'api', 'pool', 'cli'],
-  layout: ['render', 'api', 'pool', 'cli'],
-  render: ['api', 'pool', 'cli'],
-  api: ['pool', 'cli'],
-  pool: ['cli'],
+  issues: ['schema', 'forms', 'layout', 'render', 'api', 'pool', 'cli', 'service', 'text'],
+  errors: ['schema', 'forms', 'layout', 'render', 'api', 'pool', 'cli', 'service', 'text'],
+  schema: ['forms', 'layout', 'render', 'api', 'pool', 'cli', 'service', 'text'],
+  text: ['forms', 'layout', 'render', 'api', 'pool', 'cli', 'service'],
+  forms: ['layout', 'render', 'api', 'pool', 'cli', 'service'],
+  layout: ['render', 'api', 'pool', 'cli', 'service'],
+  render: ['api', 'pool', 'cli', 'service'],
+  api: ['pool', 'cli', 'service'],
+  pool: ['cli', 'service'],
+  // The service sits on top, beside the CLI (whose `serve` command starts it): it never imports the CLI.
+  service: ['cli'],
 };
 const FILE_ACCESS_ALLOWED = ['cli/', 'render/', 'api/resolveImages.ts', 'pool/createRenderPool.ts'];
 
