@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits } from 'node:worker_threads';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { FontFileSpec, FontRole, ResourcePolicy } from '../api/options.ts';
 import { GovReportError, QueueFullError } from '../errors/errors.ts';
 import { createRenderPool, type RenderPool } from '../pool/createRenderPool.ts';
@@ -24,8 +24,8 @@ export interface ServicePluginOptions {
   readonly isDraining: () => boolean;
 }
 
-/** An extra Fastify plugin registered into the server after the built-in routes. */
-export type ServicePlugin = FastifyPluginAsync<ServicePluginOptions> | FastifyPluginCallback<ServicePluginOptions>;
+/** An extra Fastify plugin (async) registered into the server after the built-in routes. */
+export type ServicePlugin = FastifyPluginAsync<ServicePluginOptions>;
 
 /** Options of {@link createServer}; every one has a safe default. */
 export interface ServiceOptions {

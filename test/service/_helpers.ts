@@ -37,7 +37,8 @@ export async function startService(options: ServiceOptions = {}): Promise<TestSe
 
 /** POSTs JSON (an object or bytes) to the service. */
 export function postJson(url: string, body: unknown, init: RequestInit = {}): Promise<Response> {
-  const data = body instanceof Uint8Array ? body : JSON.stringify(body);
+  // Bytes are sent as their UTF-8 text (every body here is JSON, or deliberately broken JSON).
+  const data = body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : JSON.stringify(body);
   return fetch(url, { method: 'POST', body: data, ...init, headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) } });
 }
 
