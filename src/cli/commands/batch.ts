@@ -116,7 +116,9 @@ export const batch = defineCommand({
     const runner = async () => {
       while (next < files.length) {
         const index = next++;
-        const { record, exitCode } = await renderOne(io, pool, files[index]!, outputs[index]!, relative(io.cwd, outputs[index]!) || outputs[index]!, options, lang);
+        // Named as the user named -o: `pdf/a.pdf` for `-o pdf`, absolute for an absolute -o.
+        const outputName = join(args.output, relative(outDir, outputs[index]!));
+        const { record, exitCode } = await renderOne(io, pool, files[index]!, outputs[index]!, outputName, options, lang);
         done += 1;
         if (!record.ok) failed += 1;
         worstExit = Math.max(worstExit, exitCode);
