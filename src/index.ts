@@ -21,6 +21,7 @@ export { builtinPresetNames, resolvePreset } from './render/presets/resolvePrese
 
 export { resolveForms, createFormSkeleton } from './forms/index.ts';
 export type { ResolveFormsOptions, ResolveFormsResult } from './forms/index.ts';
+export type { FormValueKeys, ResolvedAttachment, ResolvedBlock, ResolvedReport, ResolvedSection, ResolvedTableBlock, TableSource } from './forms/index.ts';
 
 export { formatIssue } from './issues/createIssue.ts';
 export { formatPath } from './issues/formatPath.ts';

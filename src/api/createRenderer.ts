@@ -68,7 +68,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     const formErrors = forms.issues.filter((issue) => issue.severity === 'error');
     if (formErrors.length > 0) throw new ReportValidationError(formErrors);
     const preset = resolvePreset(renderOptions.layout ?? report.layout ?? 'gbt9704');
-    const laidOut = layoutReport(forms.report as Report, { preset, measurer: fontsOnce().measurer });
+    const laidOut = layoutReport(forms.report, { preset, measurer: fontsOnce().measurer });
     const warnings = [...forms.issues, ...laidOut.warnings];
     if (renderOptions.strict === true && warnings.length > 0) throw new StrictModeRefusalError(warnings);
     return { plan: laidOut, warnings, report };

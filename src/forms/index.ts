@@ -11,6 +11,7 @@ export * from './officialSections/index.ts';
 export * from './readCarriedForward/index.ts';
 export * from './resolveFormBlock/index.ts';
 export * from './resolveForms/index.ts';
+export * from './resolvedReport/index.ts';
 export * from './resolveFormVersion/index.ts';
 export * from './table2/index.ts';
 export * from './table3/index.ts';

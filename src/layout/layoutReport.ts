@@ -1,13 +1,14 @@
-import type { Report } from '../schema/report/report.ts';
+import type { ResolvedReport } from '../forms/resolvedReport/resolvedReport.ts';
+import type { ReportIssue } from '../issues/issue.ts';
 import type { LayoutPreset } from '../schema/layoutPreset/layoutPreset.ts';
+import type { TextMeasurer } from '../text/measure/measure.ts';
 import { collectBlocks } from './flow/collectBlocks.ts';
 import { setBlocks } from './flow/setBlocks.ts';
-import { checkText } from './flow/checkText.ts';
 import { addFolios } from './folio/addFolios.ts';
-import type { TextMeasurer } from '../text/measure/measure.ts';
+import { describeDocument } from './info/describeDocument.ts';
 import { paginate } from './paginate/paginate.ts';
+import { paintPages } from './paint/paintPages.ts';
 import type { LayoutPlan } from './plan/plan.ts';
-import type { IssuePath, ReportIssue } from '../issues/issue.ts';
 
 /** What the layout needs besides the report. */
 export interface LayoutContext {
@@ -18,39 +19,28 @@ export interface LayoutContext {
 }
 
 /**
- * Lays out a report: the pipeline of layout steps, in the order they run.
- * 1. collectBlocks — flatten the report in print order, produce section numbers;
- * 2. setBlocks — break text into lines, size tables, check glyphs;
- * 3. paginate — fill pages and decide every break;
- * 4. addFolios — number the pages.
+ * Lays out a report. The steps, in the order they run, each a pure function of the one before:
+ * 1. `collectBlocks` — ResolvedReport → FlowBlock[]: print order, section numbers, faces;
+ * 2. `setBlocks` — FlowBlock[] → SetDocument: one setter per kind of block breaks text into
+ *    lines, sizes tables, scales images; warnings about printed text;
+ * 3. `paginate` — FlowItem[] → Pagination: every break decision (which lines, images and table
+ *    rows go on which page, at what height);
+ * 4. `paintPages` — Pagination → PaintedPage[]: texts, images, table rules and cells at absolute positions;
+ * 5. `addFolios` — PaintedPage[] → PlannedPage[]: page numbers;
+ * beside them, `describeDocument` — ResolvedReport → DocumentInfo (PDF metadata, watermark).
  *
- * @param report A validated report with its official forms already resolved into tables.
+ * @param report A validated report with its official forms resolved (`resolveForms`).
  * @param context Preset and measurer.
  * @returns The finished plan.
  */
-export function layoutReport(report: Report, context: LayoutContext): LayoutPlan {
+export function layoutReport(report: ResolvedReport, context: LayoutContext): LayoutPlan {
   const blocks = collectBlocks(report, context.preset);
-  const { items, warnings } = setBlocks(blocks, context);
-  const watermark = report.draft?.watermark === undefined ? undefined : checkText(report.draft.watermark, 'heading', ['draft', 'watermark'], context.measurer, warnings);
-  const pages = addFolios(paginate(items, context.preset, context.measurer), context.preset, context.measurer);
-  // Document information is shown by PDF viewers, so it gets the same checks as printed text.
-  const { meta } = report;
-  const info = (text: string, path: IssuePath) => checkText(text, 'body', path, context.measurer, warnings);
-  const title = typeof meta.title === 'string' ? info(meta.title, ['meta', 'title']) : meta.title.map((line, i) => info(line, ['meta', 'title', i])).join('');
-  const subject = meta.subject === undefined ? undefined : info(meta.subject, ['meta', 'subject']);
-  const keywords = meta.keywords?.map((keyword, i) => info(keyword, ['meta', 'keywords', i])).join(', ');
-  const author = info(meta.issuer, ['meta', 'issuer']);
-  return {
-    pages,
-    warnings: uniqueIssues(warnings),
-    info: {
-      title,
-      author,
-      ...(subject === undefined ? {} : { subject }),
-      ...(keywords === undefined ? {} : { keywords }),
-      ...(watermark === undefined ? {} : { watermark }),
-    },
-  };
+  const set = setBlocks(blocks, context);
+  const pagination = paginate(set.items, context);
+  const painted = paintPages(pagination, context);
+  const pages = addFolios(painted, context);
+  const document = describeDocument(report, context);
+  return { pages, warnings: uniqueIssues([...set.warnings, ...document.warnings]), info: document.info };
 }
 
 /** The same text checked twice (the issuer in the signature and in the metadata) warns once. */

@@ -29,6 +29,13 @@ function sources(dir: string): string[] {
   });
 }
 
+/** The modules a source imports or re-exports at run time (`import type` / `export type` left out). */
+function valueImports(text: string): string[] {
+  return [...text.matchAll(/^\s*(?:import|export)\b(\s+type\b)?[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gmu)]
+    .filter((match) => match[1] === undefined)
+    .map((match) => match[2] ?? match[3] ?? '');
+}
+
 const files = sources(SRC).map((path) => {
   const text = readFileSync(path, 'utf8');
   const imports = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/gmu)].map(
@@ -53,6 +60,28 @@ describe('layering', () => {
         .map((target) => `${file} imports ${target}/`);
     });
     expect(violations).toEqual([]);
+  });
+
+  test('the layout imports nothing from forms or schema at run time (types only: facts travel as data)', () => {
+    const layout = files.filter(({ file }) => file.startsWith('layout/'));
+    expect(layout.length).toBeGreaterThan(10);
+    const runtime = layout.flatMap(({ file }) =>
+      valueImports(readFileSync(join(SRC, file), 'utf8'))
+        .filter((spec) => spec.startsWith('.') && ['forms', 'schema'].includes(relative(SRC, join(SRC, file, '..', spec)).split('/')[0]!))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(runtime).toEqual([]);
+  });
+
+  test('valueImports tells a value import from a type-only one', () => {
+    const text = [
+      "import { isFormTable } from '../../forms/resolveFormBlock/resolveFormBlock.ts';",
+      "import type { ResolvedReport } from '../../forms/resolvedReport/resolvedReport.ts';",
+      "export type { SetContext } from './setContext.ts';",
+      "export { paginate } from './paginate.ts';",
+      "const lazy = await import('../../schema/report/report.ts');",
+    ].join('\n');
+    expect(valueImports(text)).toEqual(['../../forms/resolveFormBlock/resolveFormBlock.ts', './paginate.ts', '../../schema/report/report.ts']);
   });
 
   test('pdfmake is imported only in src/render', () => {

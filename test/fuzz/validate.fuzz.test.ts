@@ -93,7 +93,7 @@ function layOutPrepared(prepared: Report): void {
   try {
     const { report: resolved, issues } = resolveForms(prepared);
     if (issues.some((issue) => issue.severity === 'error')) return;
-    layoutReport(resolved as Report, { preset, measurer });
+    layoutReport(resolved, { preset, measurer });
     laidOut += 1;
   } catch (error) {
     const text = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);

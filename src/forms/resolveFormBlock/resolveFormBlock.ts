@@ -1,7 +1,6 @@
 import { createIssue } from '../../issues/createIssue.ts';
 import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
 import type { FormBlock, FormVersion } from '../../schema/forms/forms.ts';
-import type { TableSpec } from '../../schema/table/table.ts';
 import { checkCarriedOver } from '../checkCarriedOver/checkCarriedOver.ts';
 import { checkFormKeys } from '../checkFormKeys/checkFormKeys.ts';
 import { checkFormRules } from '../checkFormRules/checkFormRules.ts';
@@ -10,6 +9,7 @@ import { formRules } from '../formRules/formRules.ts';
 import { cellKey, listFormCells } from '../formTemplate/formTemplate.ts';
 import { FORM_TEMPLATES } from '../formTemplates/formTemplates.ts';
 import type { CarriedForwardRow } from '../readCarriedForward/readCarriedForward.ts';
+import type { ResolvedTableBlock } from '../resolvedReport/resolvedReport.ts';
 import { resolveFormVersion } from '../resolveFormVersion/resolveFormVersion.ts';
 import { toFormTable } from '../toFormTable/toFormTable.ts';
 
@@ -27,8 +27,8 @@ export interface FormBlockContext {
 
 /** A form block turned into a generic table, with the problems found on the way. */
 export interface ResolvedFormBlock {
-  /** The generic table, with canonical labels, caption and footnotes. */
-  readonly block: { readonly table: TableSpec };
+  /** The generic table, with canonical labels, caption and footnotes, and its source (the form and its value key paths). */
+  readonly block: ResolvedTableBlock;
   /** Version, key, arithmetic, blank and cross-year problems, with paths from the report's root. */
   readonly issues: ReportIssue[];
 }
@@ -66,24 +66,9 @@ export function resolveFormBlock(block: FormBlock, path: IssuePath, context: For
   if (block.form === 'table3' && context.previous !== undefined) {
     issues.push(...checkCarriedOver(template, checked.grid, context.previous, dataPath));
   }
-  const table = toFormTable(template, (cell) => checked.grid.get(cellKey(cell)) ?? null, {
+  const { table, valueKeys } = toFormTable(template, (cell) => checked.grid.get(cellKey(cell)) ?? null, {
     ...(block.caption === undefined ? {} : { caption: block.caption }),
     ...(block.notes === undefined ? {} : { notes: block.notes }),
   });
-  formTables.add(table);
-  return { block: { table }, issues };
-}
-
-/** Tables made from official form blocks (their captions and numbers live elsewhere in the input). */
-const formTables = new WeakSet<TableSpec>();
-
-/**
- * Whether a table was made by {@link resolveFormBlock}: its caption and notes are at the form
- * block's own keys and its numbers under `data`, so messages about it use those paths.
- *
- * @param table A table of a resolved report.
- * @returns True for a table made from a form block.
- */
-export function isFormTable(table: TableSpec): boolean {
-  return formTables.has(table);
+  return { block: { table, source: { kind: 'form', form: block.form, valueKeys } }, issues };
 }

@@ -1,10 +1,10 @@
 import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
-import type { Attachment, Block, Paragraph, Section } from '../../schema/content/content.ts';
-import type { FormBlock } from '../../schema/forms/forms.ts';
+import type { Block, Paragraph, Section } from '../../schema/content/content.ts';
 import type { Report } from '../../schema/report/report.ts';
 import { findPlaceholders } from '../findPlaceholders/findPlaceholders.ts';
 import { readCarriedForward } from '../readCarriedForward/readCarriedForward.ts';
 import { resolveFormBlock, type FormBlockContext } from '../resolveFormBlock/resolveFormBlock.ts';
+import type { ResolvedAttachment, ResolvedBlock, ResolvedReport, ResolvedSection } from '../resolvedReport/resolvedReport.ts';
 
 /** Options of {@link resolveForms}; the same exist as CLI flags. */
 export interface ResolveFormsOptions {
@@ -14,32 +14,9 @@ export interface ResolveFormsOptions {
   readonly previousYear?: unknown;
 }
 
-/** A block after {@link resolveForms}: no form blocks remain, official tables are generic tables. */
-export type ResolvedBlock = Exclude<Block, FormBlock | Section> | ResolvedSection;
-
-/** A section after {@link resolveForms}. */
-export interface ResolvedSection extends Omit<Section, 'content'> {
-  /** Paragraphs, tables, images and subsections, in order. */
-  readonly content?: readonly ResolvedBlock[];
-}
-
-/** An attachment after {@link resolveForms}. */
-export interface ResolvedAttachment extends Omit<Attachment, 'content'> {
-  /** Its content. */
-  readonly content: readonly ResolvedBlock[];
-}
-
-/** A report after {@link resolveForms}: every form block has become a generic table. Still a {@link Report}. */
-export interface ResolvedReport extends Omit<Report, 'sections' | 'attachments'> {
-  /** The numbered sections. */
-  readonly sections: readonly ResolvedSection[];
-  /** Attachments (附件). */
-  readonly attachments?: readonly ResolvedAttachment[];
-}
-
 /** What {@link resolveForms} returns. */
 export interface ResolveFormsResult {
-  /** The report with official tables as generic tables. */
+  /** The report with official tables as generic tables, every table with its source. */
   readonly report: ResolvedReport;
   /** Errors (version, keys) and warnings (arithmetic, blanks, cross-year, placeholders), with paths from the root. */
   readonly issues: ReportIssue[];
@@ -47,7 +24,8 @@ export interface ResolveFormsResult {
 
 /**
  * Replaces every official-form block of a report (sections, recursively, and attachments) by a
- * generic table with canonical labels, and collects the problems: form version (an error for
+ * generic table with canonical labels, records where every table came from (form, shorthand or
+ * header trees, with a form's value key paths), and collects the problems: form version (an error for
  * years before the unified forms), keys of the other version (errors), the arithmetic (勾稽关系),
  * blank cells, this year's 二 against last year's 四, and template placeholders left in the text.
  *
@@ -91,7 +69,10 @@ export function resolveForms(report: Report, options: ResolveFormsOptions = {}):
       if ('table' in block) {
         text(block.table.caption, [...here, 'table', 'caption']);
         block.table.notes?.forEach((note, i) => text(note, [...here, 'table', 'notes', i]));
-      } else text(block.image.caption, [...here, 'image', 'caption']);
+        const { inline, ...table } = block.table;
+        return { table, source: { kind: inline === true ? 'inline' : 'bands' } };
+      }
+      text(block.image.caption, [...here, 'image', 'caption']);
       return block;
     });
   const section = (s: Section, path: IssuePath): ResolvedSection => {

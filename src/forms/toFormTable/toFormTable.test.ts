@@ -12,7 +12,7 @@ const from = (data: unknown) => (path: readonly string[]) => readFormCell(data, 
 
 describe('toFormTable', () => {
   test('表三 2019: corner, three-row column tree, three-level rows, canonical labels', () => {
-    const table = toFormTable(TABLE3_TEMPLATES['2019'], from({ withheld: { endangersSecurity: { naturalPerson: 2 } } }));
+    const { table } = toFormTable(TABLE3_TEMPLATES['2019'], from({ withheld: { endangersSecurity: { naturalPerson: 2 } } }));
     const band = table.bands[0]!;
     expect(band.corner).toBe(TABLE3_CORNER);
     expect(band.columns).toStrictEqual([
@@ -26,7 +26,7 @@ describe('toFormTable', () => {
   });
 
   test('表二 2019: one band per article item, signs and money as printed', () => {
-    const table = toFormTable(
+    const { table } = toFormTable(
       TABLE2_TEMPLATES['2019'],
       from({ licensing: { administrativeLicensing: { previousYear: 0, change: 14, decisions: 14 } }, procurement: { centralizedProcurement: { projects: 1, amount: '5949.088667' } } }),
     );
@@ -45,21 +45,34 @@ describe('toFormTable', () => {
   });
 
   test('表二 2021: a one-column band, an annotated count', () => {
-    const table = toFormTable(TABLE2_TEMPLATES['2021'], from({ documents: { normativeDocuments: { inForce: { value: 55, note: '含自然失效29件' } } } }));
+    const { table } = toFormTable(TABLE2_TEMPLATES['2021'], from({ documents: { normativeDocuments: { inForce: { value: 55, note: '含自然失效29件' } } } }));
     expect(table.bands[0]!.rows[1]).toStrictEqual({ label: '行政规范性文件', values: [null, null, '55（含自然失效29件）'] });
     expect(table.bands[1]!.columns).toStrictEqual(['本年处理决定数量']);
   });
 
   test('表四: no row header, no corner, 15 values', () => {
-    const table = toFormTable(TABLE4_TEMPLATES['2021'], from({ review: { upheld: 1, total: 1 } }));
+    const { table } = toFormTable(TABLE4_TEMPLATES['2021'], from({ review: { upheld: 1, total: 1 } }));
     expect(table.bands[0]!.corner).toBeUndefined();
     expect(table.bands[0]!.rows).toStrictEqual([{ values: [1, null, null, null, 1, null, null, null, null, null, null, null, null, null, null] }]);
     expect(tableSchema.parse(table)).toStrictEqual(table);
   });
 
   test('carries caption and notes', () => {
-    const table = toFormTable(TABLE4_TEMPLATES['2019'], from({}), { caption: '表四', notes: ['注：无。'] });
+    const { table } = toFormTable(TABLE4_TEMPLATES['2019'], from({}), { caption: '表四', notes: ['注：无。'] });
     expect(table.caption).toBe('表四');
     expect(table.notes).toStrictEqual(['注：无。']);
+  });
+
+  test('gives the input key path of every value, by band, body row and value', () => {
+    const { table, valueKeys } = toFormTable(TABLE3_TEMPLATES['2021'], from({}));
+    expect(valueKeys).toHaveLength(table.bands.length);
+    const rows = valueKeys[0]!;
+    expect(rows[0]![0]).toStrictEqual(['newlyReceived', 'naturalPerson']);
+    expect(rows[0]![6]).toStrictEqual(['newlyReceived', 'total']);
+    expect(rows.at(-1)![1]).toStrictEqual(['carriedForward', 'commercialEnterprise']);
+    expect(rows.flat().map((key) => key.join('.'))).toContain('otherHandling.feeUnpaid.total');
+    const t2 = toFormTable(TABLE2_TEMPLATES['2021'], from({}));
+    expect(t2.valueKeys[0]![1]![2]).toStrictEqual(['documents', 'normativeDocuments', 'inForce']);
+    expect(structuredClone(t2)).toStrictEqual(t2);
   });
 });

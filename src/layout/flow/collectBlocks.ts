@@ -1,11 +1,10 @@
 import type { IssuePath } from '../../issues/issue.ts';
-import type { Block, Paragraph, Section } from '../../schema/content/content.ts';
-import type { Report } from '../../schema/report/report.ts';
+import type { ResolvedBlock, ResolvedReport, ResolvedSection } from '../../forms/resolvedReport/resolvedReport.ts';
+import type { Paragraph } from '../../schema/content/content.ts';
 import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
 import { chineseNumber } from '../../text/chineseNumber/chineseNumber.ts';
-import type { FaceKey } from '../../text/measure/measure.ts';
+import { faceOf } from '../face/faceOf.ts';
 import type { FlowBlock } from './flowBlock.ts';
-import { isFormTable } from '../../forms/resolveFormBlock/resolveFormBlock.ts';
 
 /** Section numbers by level: 一、 → （一） → 1. → （1）. */
 const NUMBERING: readonly ((n: number) => string)[] = [
@@ -15,28 +14,23 @@ const NUMBERING: readonly ((n: number) => string)[] = [
   (n) => `（${n}）`,
 ];
 
-/** Builds a face key from a role and a bold flag. */
-export function faceOf(style: { readonly role: string; readonly bold?: boolean }): FaceKey {
-  return (style.bold === true ? `${style.role}-bold` : style.role) as FaceKey;
-}
-
 /**
  * Flattens a report into blocks in print order: title, intro, sections with their numbers
  * (produced from the nesting unless a heading gives its own or `null`), the signature and draft
  * date line, then each attachment. Nothing is measured here.
  *
- * @param report A validated report whose official form blocks have already been turned into tables.
+ * @param report A resolved report (official form blocks already turned into tables).
  * @param preset The layout preset (faces and sizes).
  * @returns The blocks.
  */
-export function collectBlocks(report: Report, preset: LayoutPreset): FlowBlock[] {
+export function collectBlocks(report: ResolvedReport, preset: LayoutPreset): FlowBlock[] {
   const blocks: FlowBlock[] = [];
   const title = report.meta.title;
   blocks.push({ kind: 'title', lines: typeof title === 'string' ? [title] : title, explicit: typeof title !== 'string', path: ['meta', 'title'] });
   (report.intro ?? []).forEach((paragraph, index) => blocks.push(paragraphBlock(paragraph, ['intro', index], preset)));
   let outlineCount = 0;
   const nextOutlineId = () => `o${++outlineCount}`;
-  const walk = (items: readonly Block[], level: number, path: IssuePath, parentOutline: string | undefined): void => {
+  const walk = (items: readonly ResolvedBlock[], level: number, path: IssuePath, parentOutline: string | undefined): void => {
     let counter = 0;
     items.forEach((block, index) => {
       const here = [...path, index];
@@ -48,12 +42,10 @@ export function collectBlocks(report: Report, preset: LayoutPreset): FlowBlock[]
         const outlineId = (blocks.at(-1) as { outline: { id: string } }).outline.id;
         walk(block.content ?? [], level + 1, [...here, 'content'], level < 2 ? outlineId : parentOutline);
       } else if ('table' in block) {
-        const fromForm = isFormTable(block.table);
-        blocks.push({ kind: 'table', table: block.table, path: fromForm ? here : [...here, 'table'], fromForm });
-      } else if ('image' in block) {
-        blocks.push({ kind: 'image', image: block.image, path: [...here, 'image'] });
+        // A form table's caption, notes and values live at the form block's own keys.
+        blocks.push({ kind: 'table', table: block.table, source: block.source, path: block.source.kind === 'form' ? here : [...here, 'table'] });
       } else {
-        throw new TypeError(`form block at ${JSON.stringify(here)} reached the layout unresolved`);
+        blocks.push({ kind: 'image', image: block.image, path: [...here, 'image'] });
       }
     });
   };
@@ -100,7 +92,7 @@ function paragraphBlock(paragraph: Paragraph, path: IssuePath, preset: LayoutPre
 }
 
 function headingBlock(
-  section: Section,
+  section: ResolvedSection,
   level: number,
   counter: number,
   path: IssuePath,

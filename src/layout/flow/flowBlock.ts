@@ -1,3 +1,4 @@
+import type { TableSource } from '../../forms/resolvedReport/resolvedReport.ts';
 import type { IssuePath } from '../../issues/issue.ts';
 import type { ImageSpec } from '../../schema/content/content.ts';
 import type { TableSpec } from '../../schema/table/table.ts';
@@ -21,10 +22,10 @@ export type FlowBlock =
   | {
       readonly kind: 'table';
       readonly table: TableSpec;
+      /** Where it came from (form, shorthand, header trees): decides the paths of its cells. */
+      readonly source: TableSource;
       /** Path of the table (a generic table) or of the form block it was made from. */
       readonly path: IssuePath;
-      /** Made from an official form block: its cells' texts come from `data`. */
-      readonly fromForm: boolean;
     }
   | { readonly kind: 'image'; readonly image: ImageSpec; readonly path: IssuePath }
   | {

@@ -1,7 +1,31 @@
+import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
 import type { SetLine, TextRun } from '../../text/breakLines/breakLines.ts';
 import { breakLines } from '../../text/breakLines/breakLines.ts';
 import type { TextMeasurer } from '../../text/measure/measure.ts';
+import type { PageFrame } from '../frame/pageFrame.ts';
+import { checkText } from './checkText.ts';
 import type { FlowLine, LineText } from './flowItem.ts';
+import type { SetContext } from './setContext.ts';
+
+/**
+ * Sets body text (a paragraph or a heading) on the grid: each run checked at its path, broken
+ * into lines of the text block with the grid's tracking, the first line indented by
+ * `indentChars` characters, justified as the preset says, each line one body pitch high.
+ *
+ * @param runs The text runs.
+ * @param paths The JSON path of each run (the first one for runs without their own).
+ * @param indentChars First-line indent in characters.
+ * @param frame The page frame.
+ * @param context Preset and measurer.
+ * @returns The lines and the warnings about the text.
+ */
+export function setBodyLines(runs: readonly TextRun[], paths: readonly IssuePath[], indentChars: number, frame: PageFrame, context: SetContext): { lines: FlowLine[]; warnings: ReportIssue[] } {
+  const { measurer, preset } = context;
+  const warnings: ReportIssue[] = [];
+  const cleaned = runs.map((run, i) => ({ ...run, text: checkText(run.text, run.face, paths[i] ?? paths[0]!, measurer, warnings) }));
+  const set = breakLines(cleaned, measurer, { width: frame.textWidth, firstLineIndent: indentChars * frame.charWidth, tracking: frame.bodyTracking, justify: preset.body.justify });
+  return { lines: set.map((line) => toFlowLine(line, frame.bodyPitch, 'left', frame.textWidth, measurer)), warnings };
+}
 
 /**
  * Breaks a title into balanced lines: the narrowest width that still gives the fewest lines,

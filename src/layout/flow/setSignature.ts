@@ -1,11 +1,9 @@
 import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
 import { breakLines } from '../../text/breakLines/breakLines.ts';
-import type { PageFrame } from '../frame/pageFrame.ts';
+import { faceOf } from '../face/faceOf.ts';
 import { checkText } from './checkText.ts';
-import { faceOf } from './collectBlocks.ts';
-import type { FlowBlock } from './flowBlock.ts';
-import type { FlowItem, FlowLine } from './flowItem.ts';
-import type { SetContext } from './setBlocks.ts';
+import type { FlowLine } from './flowItem.ts';
+import type { Setter } from './setContext.ts';
 import { toFlowLine } from './setLines.ts';
 
 /**
@@ -16,11 +14,11 @@ import { toFlowLine } from './setLines.ts';
  * @param block The signature block.
  * @param frame The page frame.
  * @param context Preset and measurer.
- * @param warnings Where text warnings go.
- * @returns The lines item.
+ * @returns One lines item.
  */
-export function setSignature(block: Extract<FlowBlock, { kind: 'signature' }>, frame: PageFrame, context: SetContext, warnings: ReportIssue[]): FlowItem {
+export const setSignature: Setter<'signature'> = (block, frame, context) => {
   const { preset, measurer } = context;
+  const warnings: ReportIssue[] = [];
   const face = faceOf(preset.body);
   const inset = preset.signature.insetChars * frame.charWidth;
   const lineOf = (text: string, path: IssuePath) =>
@@ -37,5 +35,5 @@ export function setSignature(block: Extract<FlowBlock, { kind: 'signature' }>, f
     lines.push(toFlowLine({ ...issuer, indent: left }, frame.bodyPitch, 'left', frame.textWidth, measurer));
   }
   if (date !== undefined) lines.push(toFlowLine({ ...date, indent: dateRight - date.width }, frame.bodyPitch, 'left', frame.textWidth, measurer));
-  return { kind: 'lines', lines, keepWithNext: false, splittable: false, keepTogether: true, note: 'signature' };
-}
+  return { items: [{ kind: 'lines', lines, keepWithNext: false, splittable: false, keepTogether: true, note: 'signature' }], warnings };
+};

@@ -1,21 +1,29 @@
 import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
-import { faceOf } from '../flow/collectBlocks.ts';
+import { faceOf } from '../face/faceOf.ts';
 import { PT_PER_MM } from '../frame/pageFrame.ts';
 import type { TextMeasurer } from '../../text/measure/measure.ts';
-import type { PaginatedPage } from '../paginate/paginate.ts';
+import type { PaintedPage } from '../paint/paintPages.ts';
 import type { PlannedPage } from '../plan/plan.ts';
+
+/** What numbering needs: the folio style and the metrics to measure the number. */
+export interface FolioContext {
+  /** The layout preset. */
+  readonly preset: LayoutPreset;
+  /** Font metrics. */
+  readonly measurer: TextMeasurer;
+}
 
 /**
  * Numbers the pages: the folio (`— 1 —`, 4号 in the serif role under GB/T 9704) sits a set
  * distance below the text block; with `alternate`, odd pages put it on the right and even pages
  * on the left, each inset by `insetChars` characters; otherwise it is centred.
  *
- * @param pages Paginated pages.
- * @param preset The layout preset.
- * @param measurer Font metrics.
+ * @param pages Painted pages.
+ * @param context Preset and measurer.
  * @returns The planned pages with their numbers.
  */
-export function addFolios(pages: readonly PaginatedPage[], preset: LayoutPreset, measurer: TextMeasurer): PlannedPage[] {
+export function addFolios(pages: readonly PaintedPage[], context: FolioContext): PlannedPage[] {
+  const { preset, measurer } = context;
   const style = preset.folio;
   const face = faceOf(style);
   const metrics = measurer.face(face);

@@ -1,1 +1,3 @@
 export * from './paginate.ts';
+export * from './pagination.ts';
+export * from './breakRules.ts';

@@ -1,185 +1,133 @@
 import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
-import type { TextMeasurer } from '../../text/measure/measure.ts';
-import { pageFrame, type PageFrame } from '../frame/pageFrame.ts';
-import type { FlowItem, FlowLine } from '../flow/flowItem.ts';
-import type { OutlineMark, PlacedItem } from '../plan/plan.ts';
-import { headHeight, paintTableSegment, type TableSegment } from '../table/paintTableSegment/paintTableSegment.ts';
+import type { FlowItem } from '../flow/flowItem.ts';
+import { headHeight, type TableSegment } from '../table/paintTableSegment/paintTableSegment.ts';
+import { breaksBeforeLine, EPSILON, heightOf, minimumFollowing, tableOpening } from './breakRules.ts';
+import { openPages, type PageCursor } from './pageCursor.ts';
+import type { Pagination } from './pagination.ts';
 
-/** A page as the paginator fills it. */
-export interface PaginatedPage {
-  /** The page's geometry. */
-  readonly frame: PageFrame;
-  /** What is drawn. */
-  readonly items: PlacedItem[];
-  /** What the page holds, for tests. */
-  readonly notes: string[];
+/** What the paginator needs: only the page geometry (every height is measured already). */
+export interface PaginateContext {
+  /** The layout preset. */
+  readonly preset: LayoutPreset;
 }
 
-const EPSILON = 0.01;
-const heightOf = (lines: readonly FlowLine[]) => lines.reduce((sum, line) => sum + line.height, 0);
+type ItemOf<K extends FlowItem['kind']> = Extract<FlowItem, { readonly kind: K }>;
 
 /**
- * Fills pages with the flow items in order and decides every break: a heading or caption never
- * ends a page (it moves with at least two lines of what follows, or a table's head and first
- * row); a paragraph leaves no single line alone at the bottom (orphan) or top (widow) of a page
- * where it can avoid it; a table breaks between rows, and on the next page gets the 续表 marker
- * and its band's head again, with at least one row under it; cut row labels are drawn again;
- * an attachment starts a new page; after a table or image, text returns to the line grid.
+ * Breaks the flow items into pages, first fit, and decides every break, painting nothing: a
+ * heading or caption never ends a page (it moves with at least two lines of what follows, or a
+ * table's opening); a paragraph leaves no orphan or widow where it can avoid it
+ * ({@link breaksBeforeLine}); a table breaks between rows and continues on the next page under
+ * the 续表 line with its band's head again and at least one row; an attachment starts a new page;
+ * after a table, image or title, text returns to the line grid.
  *
  * @param items Flow items in print order.
- * @param preset The layout preset.
- * @param measurer Font metrics.
- * @returns The pages.
+ * @param context The preset.
+ * @returns The items and the pages: which lines, images and table rows go where.
  */
-export function paginate(items: readonly FlowItem[], preset: LayoutPreset, measurer: TextMeasurer): PaginatedPage[] {
-  const pages: PaginatedPage[] = [];
-  let page: PaginatedPage = { frame: pageFrame(preset, false), items: [], notes: [] };
-  pages.push(page);
-  let y = 0;
+export function paginate(items: readonly FlowItem[], context: PaginateContext): Pagination {
+  const cursor = openPages(context.preset);
   let started = false;
-  const remaining = () => page.frame.textHeight - y;
-  const newPage = (landscape = page.frame.landscape) => {
-    page = { frame: pageFrame(preset, landscape), items: [], notes: [] };
-    pages.push(page);
-    y = 0;
-  };
-  const placeLine = (line: FlowLine, outline?: OutlineMark) => {
-    line.texts.forEach((text, index) => {
-      const placed = { kind: 'text' as const, ...text, x: page.frame.left + text.x, y: page.frame.top + y + text.y };
-      page.items.push(index === 0 && outline !== undefined ? { ...placed, outline } : placed);
-    });
-    y += line.height;
-  };
-  const snapToGrid = () => {
-    if (!page.frame.gridded) return;
-    const pitch = page.frame.bodyPitch;
-    y = Math.ceil(y / pitch - EPSILON) * pitch;
-    if (y >= page.frame.textHeight - EPSILON) newPage();
-  };
-
   items.forEach((item, index) => {
     switch (item.kind) {
       case 'newPage':
-        if (started) newPage(item.landscape);
-        else page = pages[pages.length - 1] = { frame: pageFrame(preset, item.landscape), items: [], notes: [] };
+        if (started) cursor.newPage(item.landscape);
+        else cursor.reopenPage(item.landscape);
         break;
       case 'space':
-        if (y > 0) y = Math.min(y + item.height, page.frame.textHeight);
-        snapToGrid();
+        cursor.addSpace(item.height);
+        cursor.snapToGrid();
         break;
-      case 'lines': {
-        const next = item.keepWithNext ? minimumFollowing(items, index + 1, page.frame.textHeight) : 0;
-        const whole = heightOf(item.lines);
-        if (!item.splittable && y > 0 && whole + next > remaining() + EPSILON && whole + next <= page.frame.textHeight) newPage();
-        page.notes.push(item.note);
-        item.lines.forEach((line, k) => {
-          const n = item.lines.length;
-          if (item.splittable && y > 0) {
-            const orphan = k === 0 && n >= 2 && heightOf(item.lines.slice(0, 2)) > remaining() + EPSILON;
-            const widow = k === n - 2 && k >= 2 && line.height <= remaining() + EPSILON && heightOf(item.lines.slice(k, k + 2)) > remaining() + EPSILON;
-            if (orphan || widow || line.height > remaining() + EPSILON) {
-              newPage();
-              if (k > 0) page.notes.push(`${item.note} (continued)`);
-            }
-          } else if (line.height > remaining() + EPSILON && y > 0) {
-            newPage();
-            page.notes.push(`${item.note} (continued)`);
-          }
-          placeLine(line, k === 0 ? item.outline : undefined);
-        });
-        // Titles and captions have their own pitch; the body after them returns to the grid.
-        if (item.lines.some((line) => Math.abs(line.height - page.frame.bodyPitch) > EPSILON)) snapToGrid();
+      case 'lines':
+        placeLines(cursor, item, item.keepWithNext ? minimumFollowing(items, index + 1, cursor.frame.textHeight) : 0);
         break;
-      }
-      case 'image': {
-        const total = item.height + heightOf(item.caption);
-        if (y > 0 && total > remaining() + EPSILON) newPage();
-        page.items.push({ kind: 'image', x: page.frame.left + (page.frame.textWidth - item.width) / 2, y: page.frame.top + y, width: item.width, height: item.height, data: item.data });
-        page.notes.push(item.note);
-        y += item.height;
-        item.caption.forEach((line) => placeLine(line));
-        snapToGrid();
+      case 'image':
+        placeImage(cursor, item, index);
         break;
-      }
       case 'table':
-        placeTable(item);
-        snapToGrid();
+        placeTable(cursor, item, index);
+        cursor.snapToGrid();
         break;
     }
     if (item.kind !== 'newPage' && item.kind !== 'space') started = true;
   });
-  return pages;
-
-  function placeTable(item: Extract<FlowItem, { kind: 'table' }>): void {
-    const { table } = item;
-    if (y > 0 && tableOpening(item, page.frame.textHeight) > remaining() + EPSILON) newPage();
-    item.caption.forEach((line) => placeLine(line));
-    const x = page.frame.left;
-    let rowsOnPage = 0;
-    table.bands.forEach((band, bandIndex) => {
-      const head = headHeight(band);
-      if (y > 0 && head + (band.bodyHeights[0] ?? 0) > remaining() + EPSILON) {
-        newPage();
-        placeLine(item.continuedLine);
-        rowsOnPage = 0;
-      }
-      let segment: TableSegment = { band: bandIndex, withHead: true, from: 0, to: -1 };
-      let segmentTop = page.frame.top + y;
-      y += head;
-      band.bodyHeights.forEach((height, row) => {
-        if (height > remaining() + EPSILON && rowsOnPage > 0) {
-          page.items.push(...paintTableSegment(table, segment, x, segmentTop, item.ruleWidth, measurer));
-          page.notes.push(`${item.note} band ${bandIndex} rows ${segment.from}–${segment.to}`);
-          newPage();
-          placeLine(item.continuedLine);
-          segment = { band: bandIndex, withHead: true, from: row, to: row - 1 };
-          segmentTop = page.frame.top + y;
-          y += head;
-          rowsOnPage = 0;
-        }
-        segment = { ...segment, to: row };
-        y += height;
-        rowsOnPage += 1;
-      });
-      page.items.push(...paintTableSegment(table, segment, x, segmentTop, item.ruleWidth, measurer));
-      page.notes.push(`${item.note} band ${bandIndex} rows ${segment.from}–${segment.to}`);
-    });
-    item.notes.forEach((line) => {
-      if (line.height > remaining() + EPSILON) newPage();
-      placeLine(line);
-    });
-  }
+  return { items, pages: cursor.pages };
 }
 
 /**
- * The height a table needs where it starts: with `keepTogether`, the whole table when it fits on
- * one page (a short table is never split); otherwise its caption, first head and its first
- * `minRowsBeforeBreak` rows.
+ * Places a lines item: an unsplittable one moves whole to the next page when it and what must
+ * follow it do not fit (unless they could never fit on one page), then each line goes where
+ * {@link breaksBeforeLine} says.
  */
-function tableOpening(item: Extract<FlowItem, { kind: 'table' }>, pageHeight: number): number {
-  const first = item.table.bands[0]!;
-  const whole = heightOf(item.caption) + item.table.bands.reduce((sum, band) => sum + headHeight(band) + band.bodyHeights.reduce((a, b) => a + b, 0), 0) + heightOf(item.notes);
-  if (item.keepTogether && whole <= pageHeight) return whole;
-  const rows = first.bodyHeights.slice(0, item.minRowsBeforeBreak).reduce((a, b) => a + b, 0);
-  return Math.min(whole, heightOf(item.caption) + headHeight(first) + rows);
+function placeLines(cursor: PageCursor, item: ItemOf<'lines'>, following: number): void {
+  const whole = heightOf(item.lines);
+  const { used, left } = cursor.room();
+  if (!item.splittable && used > 0 && whole + following > left + EPSILON && whole + following <= cursor.frame.textHeight) cursor.newPage();
+  cursor.note(item.note);
+  item.lines.forEach((line, k) => {
+    if (breaksBeforeLine(item.lines, k, item.splittable, cursor.room())) {
+      cursor.newPage();
+      if (!item.splittable || k > 0) cursor.note(`${item.note} (continued)`);
+    }
+    cursor.placeLine(line, k === 0 ? item.outline : undefined);
+  });
+  // Titles and captions have their own pitch; the body after them returns to the grid.
+  if (item.lines.some((line) => Math.abs(line.height - cursor.frame.bodyPitch) > EPSILON)) cursor.snapToGrid();
 }
 
-/** The height that must follow a heading on the same page: two lines of text, or a table's head and first row. */
-function minimumFollowing(items: readonly FlowItem[], index: number, pageHeight: number): number {
-  const item = items[index];
-  if (item === undefined) return 0;
-  switch (item.kind) {
-    case 'lines':
-      return item.splittable
-        ? heightOf(item.lines.slice(0, 2))
-        : heightOf(item.lines) + (item.keepWithNext ? minimumFollowing(items, index + 1, pageHeight) : 0);
-    case 'table':
-      return tableOpening(item, pageHeight);
-    case 'image':
-      return item.height;
-    case 'space':
-      return item.height + minimumFollowing(items, index + 1, pageHeight);
-    case 'newPage':
-      return 0;
-  }
+/** Places an image with its caption under it, on the next page if they do not fit here. */
+function placeImage(cursor: PageCursor, item: ItemOf<'image'>, index: number): void {
+  const { used, left } = cursor.room();
+  if (used > 0 && item.height + heightOf(item.caption) > left + EPSILON) cursor.newPage();
+  cursor.place({ kind: 'image', item: index, y: cursor.y });
+  cursor.note(item.note);
+  cursor.advance(item.height);
+  item.caption.forEach((line) => cursor.placeLine(line));
+  cursor.snapToGrid();
+}
+
+/**
+ * Places a table: on the next page if its opening ({@link tableOpening}) does not fit; caption
+ * first; each band's head, then rows while they fit; where a row does not fit (and at least one
+ * row is on the page), the rows so far become one piece and the rest continues on a new page under
+ * the 续表 line with the band's head again; then the notes.
+ */
+function placeTable(cursor: PageCursor, item: ItemOf<'table'>, index: number): void {
+  const { table } = item;
+  if (cursor.y > 0 && tableOpening(item, cursor.frame.textHeight) > cursor.room().left + EPSILON) cursor.newPage();
+  item.caption.forEach((line) => cursor.placeLine(line));
+  let rowsOnPage = 0;
+  const continueOnNewPage = () => {
+    cursor.newPage();
+    cursor.placeLine(item.continuedLine);
+    rowsOnPage = 0;
+  };
+  table.bands.forEach((band, bandIndex) => {
+    const head = headHeight(band);
+    if (cursor.y > 0 && head + (band.bodyHeights[0] ?? 0) > cursor.room().left + EPSILON) continueOnNewPage();
+    let segment: TableSegment = { band: bandIndex, withHead: true, from: 0, to: -1 };
+    let top = cursor.y;
+    const closeSegment = () => {
+      cursor.place({ kind: 'tableRows', item: index, segment, y: top });
+      cursor.note(`${item.note} band ${bandIndex} rows ${segment.from}–${segment.to}`);
+    };
+    cursor.advance(head);
+    band.bodyHeights.forEach((height, row) => {
+      if (height > cursor.room().left + EPSILON && rowsOnPage > 0) {
+        closeSegment();
+        continueOnNewPage();
+        segment = { band: bandIndex, withHead: true, from: row, to: row - 1 };
+        top = cursor.y;
+        cursor.advance(head);
+      }
+      segment = { ...segment, to: row };
+      cursor.advance(height);
+      rowsOnPage += 1;
+    });
+    closeSegment();
+  });
+  item.notes.forEach((line) => {
+    if (line.height > cursor.room().left + EPSILON) cursor.newPage();
+    cursor.placeLine(line);
+  });
 }

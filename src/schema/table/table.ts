@@ -52,19 +52,11 @@ export interface TableSpec {
   readonly notes?: readonly string[];
   /** The table's bands, top to bottom (one band for an ordinary table). */
   readonly bands: readonly TableBand[];
-}
-
-/** Tables given in the one-band shorthand (`{ corner, columns, rows }`), whose input has no `bands` key. */
-const inlineTables = new WeakSet<TableSpec>();
-
-/**
- * Whether a table was given in the one-band shorthand, so paths into it have no `bands[0]`.
- *
- * @param table A validated table.
- * @returns True for the shorthand form.
- */
-export function isInlineTable(table: TableSpec): boolean {
-  return inlineTables.has(table);
+  /**
+   * Set by validation when the input used the one-band shorthand (`corner`, `columns`, `rows`
+   * without `bands`): paths into that input have no `bands[0]`. Output only; never written.
+   */
+  readonly inline?: true;
 }
 
 /** Counts the leaves (data columns) of a column header tree. */
@@ -165,9 +157,7 @@ export function createTableSchema(limits: InputLimits) {
     .transform((input): TableSpec => {
       if ('bands' in input) return stripUndefined({ caption: input.caption, notes: input.notes, bands: input.bands });
       const { caption: c, notes: n, ...only } = input;
-      const table = stripUndefined({ caption: c, notes: n, bands: [stripUndefined(only)] });
-      inlineTables.add(table);
-      return table;
+      return { ...stripUndefined({ caption: c, notes: n, bands: [stripUndefined(only)] }), inline: true as const };
     });
 }
 

@@ -19,6 +19,7 @@ describe('buildTableGrid', () => {
           },
         ],
       },
+      { kind: 'bands' },
       [],
     );
     expect(grid.stubColumns).toBe(3);
@@ -48,6 +49,7 @@ describe('buildTableGrid', () => {
           { title: '第（八）项', corner: '信息内容', columns: ['a', 'b'], rows: [{ label: '收费', values: [0, '+3'] }] },
         ],
       },
+      { kind: 'bands' },
       [],
     );
     const second = grid.bands[1]!;
@@ -56,8 +58,32 @@ describe('buildTableGrid', () => {
   });
 
   test('a table whose rows have no labels has no row-header column (表四 shape)', () => {
-    const grid = buildTableGrid({ bands: [{ columns: [{ label: '复议', children: ['维持', '总计'] }, '诉讼'], rows: [{ values: [0, 0, 0] }] }] }, []);
+    const grid = buildTableGrid({ bands: [{ columns: [{ label: '复议', children: ['维持', '总计'] }, '诉讼'], rows: [{ values: [0, 0, 0] }] }] }, { kind: 'bands' }, []);
     expect(grid.stubColumns).toBe(0);
     expect(spans(grid.bands[0]!.head)).toEqual(['复议@0,0 1x2', '维持@1,0 1x1', '总计@1,1 1x1', '诉讼@0,2 2x1']);
+  });
+
+  describe('paths follow what the caller wrote', () => {
+    const table = { bands: [{ corner: '项目', columns: ['甲', '乙'], rows: [{ label: '一', values: [1, 2] }, { label: '二', values: [3, 4] }] }] };
+    const paths = (grid: ReturnType<typeof buildTableGrid>) => [...grid.bands[0]!.head, ...grid.bands[0]!.body].map((c) => `${c.text}:${c.path.join('.')}`);
+
+    test('header trees with bands: under bands[i]', () => {
+      expect(paths(buildTableGrid(table, { kind: 'bands' }, ['t']))).toContain('4:t.bands.0.rows.1.values.1');
+    });
+
+    test('the one-band shorthand: no bands[0]', () => {
+      const got = paths(buildTableGrid(table, { kind: 'inline' }, ['t']));
+      expect(got).toContain('4:t.rows.1.values.1');
+      expect(got).toContain('项目:t.corner');
+    });
+
+    test('a form table: values at their keys under data, labels at data', () => {
+      const valueKeys = [[[['a', 'x'], ['a', 'y']], [['b', 'x'], ['b', 'y']]]];
+      const got = paths(buildTableGrid(table, { kind: 'form', form: 'table4', valueKeys }, ['f']));
+      expect(got).toContain('4:f.data.b.y');
+      expect(got).toContain('1:f.data.a.x');
+      expect(got).toContain('二:f.data');
+      expect(got).toContain('甲:f.data');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { IssuePath } from '../../../issues/issue.ts';
-import { isInlineTable, type HeaderNode, type RowNode, type TableBand, type TableSpec } from '../../../schema/table/table.ts';
+import type { TableSource } from '../../../forms/resolvedReport/resolvedReport.ts';
+import type { HeaderNode, RowNode, TableBand, TableSpec } from '../../../schema/table/table.ts';
 
 /** What a cell is, which decides its face and alignment. */
 export type GridCellKind = 'title' | 'corner' | 'column' | 'row' | 'value';
@@ -68,17 +69,33 @@ function rowDepth(rows: readonly RowNode[]): number {
  * row-header columns and all header rows. A band with fewer data columns than the table widens
  * its last column. No caller writes spans.
  *
+ * Each cell's path follows what the caller wrote: the one-band shorthand has no `bands[i]`; a
+ * table made from an official form has our labels (reported at the block's `data`) and its
+ * values at their keys under `data`.
+ *
  * @param table The table.
- * @param path JSON path of the table (for messages).
+ * @param source Where it came from.
+ * @param path JSON path of the table, or of the form block it was made from (for messages).
  * @returns The grid.
  */
-export function buildTableGrid(table: TableSpec, path: IssuePath): TableGrid {
+export function buildTableGrid(table: TableSpec, source: TableSource, path: IssuePath): TableGrid {
   const stubColumns = Math.max(0, ...table.bands.map((band) => rowDepth(band.rows)));
   const dataColumns = Math.max(...table.bands.map((band) => leafCount(band.columns)));
-  // Paths follow the input's shape: the one-band shorthand has no `bands` key.
-  const inline = isInlineTable(table);
-  const bands = table.bands.map((band, index) => buildBand(band, stubColumns, dataColumns, inline ? path : [...path, 'bands', index]));
+  const bands = table.bands.map((band, index) => {
+    const grid = buildBand(band, stubColumns, dataColumns, source.kind === 'inline' ? path : [...path, 'bands', index]);
+    return source.kind === 'form' ? withFormPaths(grid, [...path, 'data'], source.valueKeys[index] ?? []) : grid;
+  });
   return { stubColumns, dataColumns, bands };
+}
+
+/** A form table's cells: labels are the template's (path: the block's `data`), values are at their keys under it. */
+function withFormPaths(band: BandGrid, dataPath: IssuePath, valueKeys: readonly (readonly (readonly string[])[])[]): BandGrid {
+  const valuePath = (cell: GridCell): IssuePath => {
+    const index = cell.path.at(-1);
+    const key = cell.kind === 'value' && typeof index === 'number' ? valueKeys[cell.row]?.[index] : undefined;
+    return key === undefined ? dataPath : [...dataPath, ...key];
+  };
+  return { ...band, head: band.head.map((cell) => ({ ...cell, path: dataPath })), body: band.body.map((cell) => ({ ...cell, path: valuePath(cell) })) };
 }
 
 function buildBand(band: TableBand, stubColumns: number, dataColumns: number, path: IssuePath): BandGrid {

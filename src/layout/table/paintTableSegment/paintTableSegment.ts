@@ -26,10 +26,21 @@ export interface TableSegment {
  * @param y Top edge of the segment in pt.
  * @param ruleWidth Border width in pt.
  * @param measurer Font metrics (ascent/descent for baselines).
+ * @param index The table's cells by row ({@link indexTableCells}); pass it when painting many
+ *   segments of one table, so that a long table stays linear in its rows (not rows × pages).
  * @returns Placed rules and texts.
  */
-export function paintTableSegment(table: SizedTable, segment: TableSegment, x: number, y: number, ruleWidth: number, measurer: TextMeasurer): PlacedItem[] {
+export function paintTableSegment(
+  table: SizedTable,
+  segment: TableSegment,
+  x: number,
+  y: number,
+  ruleWidth: number,
+  measurer: TextMeasurer,
+  index: TableCellIndex = indexTableCells(table),
+): PlacedItem[] {
   const band = table.bands[segment.band]!;
+  const bandIndex = index[segment.band]!;
   const columnX = [x];
   for (const width of table.columnWidths) columnX.push(columnX.at(-1)! + width);
   const rules = new Map<string, PlacedRule>();
@@ -38,7 +49,7 @@ export function paintTableSegment(table: SizedTable, segment: TableSegment, x: n
     const key = [x1, y1, x2, y2].map((v) => v.toFixed(2)).join(',');
     if (!rules.has(key)) rules.set(key, { kind: 'rule', x1, y1, x2, y2, width: ruleWidth });
   };
-  const paintCells = (cells: readonly SizedCell[], heights: readonly number[], from: number, to: number, top: number) => {
+  const paintCells = (cells: CellIndex, heights: readonly number[], from: number, to: number, top: number) => {
     const rowY = [top];
     for (let r = from; r <= to; r++) rowY.push(rowY.at(-1)! + heights[r]!);
     for (const cell of cellsInRows(cells, from, to)) {
@@ -58,8 +69,8 @@ export function paintTableSegment(table: SizedTable, segment: TableSegment, x: n
     return rowY.at(-1)!;
   };
   let top = y;
-  if (segment.withHead) top = paintCells(band.head, band.headHeights, 0, band.headHeights.length - 1, top);
-  if (segment.to >= segment.from) paintCells(band.body, band.bodyHeights, segment.from, segment.to, top);
+  if (segment.withHead) top = paintCells(bandIndex.head, band.headHeights, 0, band.headHeights.length - 1, top);
+  if (segment.to >= segment.from) paintCells(bandIndex.body, band.bodyHeights, segment.from, segment.to, top);
   return [...mergeRules([...rules.values()]), ...texts];
 }
 
@@ -123,23 +134,35 @@ function paintText(cell: SizedCell, left: number, width: number, top: number, he
   );
 }
 
-/** Cells by the row they start in, plus the cells that span several rows: built once per list of cells. */
-const rowIndexes = new WeakMap<readonly SizedCell[], { readonly starting: readonly (readonly SizedCell[])[]; readonly spanning: readonly SizedCell[] }>();
+/** Cells by the row they start in, plus the cells that span several rows. */
+export interface CellIndex {
+  /** Cells starting in each row. */
+  readonly starting: readonly (readonly SizedCell[])[];
+  /** Cells spanning more than one row. */
+  readonly spanning: readonly SizedCell[];
+}
+
+/** A table's cells indexed by row: for each band, its head and its body. */
+export type TableCellIndex = readonly { readonly head: CellIndex; readonly body: CellIndex }[];
 
 /**
- * The cells that reach into rows `from`..`to`, found through a row index so that painting a
- * long table page by page stays linear in its rows (not rows × pages).
+ * Indexes a table's cells by the row they start in, once, for painting it segment by segment.
+ *
+ * @param table The sized table.
+ * @returns The index, band by band.
  */
-function cellsInRows(cells: readonly SizedCell[], from: number, to: number): SizedCell[] {
-  let index = rowIndexes.get(cells);
-  if (index === undefined) {
+export function indexTableCells(table: SizedTable): TableCellIndex {
+  const indexCells = (cells: readonly SizedCell[]): CellIndex => {
     const starting: SizedCell[][] = [];
     for (const cell of cells) (starting[cell.row] ??= []).push(cell);
-    index = { starting, spanning: cells.filter((cell) => cell.rowSpan > 1) };
-    rowIndexes.set(cells, index);
-  }
+    return { starting, spanning: cells.filter((cell) => cell.rowSpan > 1) };
+  };
+  return table.bands.map((band) => ({ head: indexCells(band.head), body: indexCells(band.body) }));
+}
+
+/** The cells that reach into rows `from`..`to`: cut row labels that start above come first, then the rest in order. */
+function cellsInRows(index: CellIndex, from: number, to: number): SizedCell[] {
   const found: SizedCell[] = [];
-  // Cells that start above the segment but span into it (cut row labels) come first, then the rest in order.
   for (const cell of index.spanning) if (cell.row < from && cell.row + cell.rowSpan - 1 >= from) found.push(cell);
   for (let row = from; row <= to; row++) found.push(...(index.starting[row] ?? []));
   return found;

@@ -61,6 +61,18 @@ export interface SizedTable {
 }
 
 /**
+ * The face a table cell prints in: values and row labels in the body face; column headers, the
+ * corner and band titles in the header face.
+ *
+ * @param cell The cell (its kind).
+ * @param faces The table's two faces.
+ * @returns The face key.
+ */
+export function cellFace(cell: Pick<GridCell, 'kind'>, faces: Pick<TableTypeSettings, 'bodyFace' | 'headerFace'>): FaceKey {
+  return cell.kind === 'value' || cell.kind === 'row' ? faces.bodyFace : faces.headerFace;
+}
+
+/**
  * Sizes a table: column widths from the content, every cell's text broken into lines
  * (breaks between words preferred, numbers never broken), and row heights — a cell spanning
  * several rows that needs more height spreads the difference over its rows. If the numbers and
@@ -74,8 +86,8 @@ export interface SizedTable {
  */
 export function sizeTable(grid: TableGrid, measurer: TextMeasurer, width: number, settings: TableTypeSettings): SizedTable {
   let size = settings.size;
+  const faceOf = (cell: GridCell): FaceKey => cellFace(cell, settings);
   for (;;) {
-    const faceOf = (cell: GridCell): FaceKey => (cell.kind === 'value' || cell.kind === 'row' ? settings.bodyFace : settings.headerFace);
     const needs = (cell: GridCell): CellWidthNeeds => measureNeeds(cell.text, measurer, faceOf(cell), size, cell.kind === 'value');
     const charWidth = measurer.face(settings.bodyFace).advance('中') * size;
     const { widths, fits } = resolveColumnWidths(grid, needs, { width, paddingX: settings.paddingX, maxStubShare: settings.maxStubShare, charWidth });

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { resolvePreset } from '../../render/presets/resolvePreset.ts';
-import { validateReport } from '../../schema/validateReport/validateReport.ts';
-import { layoutReport } from '../layoutReport.ts';
-import { createFixedMeasurer } from '../../text/measure/measure.ts';
-import type { PlannedPage, PlacedText } from '../plan/plan.ts';
+import { resolvePreset } from '../render/presets/resolvePreset.ts';
+import { resolveForms } from '../forms/resolveForms/resolveForms.ts';
+import { validateReport } from '../schema/validateReport/validateReport.ts';
+import { layoutReport } from './layoutReport.ts';
+import { createFixedMeasurer } from '../text/measure/measure.ts';
+import type { PlannedPage, PlacedText } from './plan/plan.ts';
 
 // With the fixed-width fake, every CJK character is 1 em: on the GB/T 9704 grid a line holds
 // exactly 28 characters and a page 22 lines, so inputs can be built to land on page boundaries.
@@ -21,7 +22,7 @@ function plan(content: unknown[], extra: Record<string, unknown> = {}, layoutPre
   const input = { meta: { title: '测试', issuer: '测试机关', year: 2021 }, sections: [{ heading: '第一节', number: null, content }], ...extra };
   const result = validateReport(input);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return [...layoutReport(result.report, { preset: layoutPreset, measurer }).pages];
+  return [...layoutReport(resolveForms(result.report).report, { preset: layoutPreset, measurer }).pages];
 }
 
 const texts = (page: PlannedPage) => page.items.filter((item): item is PlacedText => item.kind === 'text');
@@ -33,7 +34,7 @@ function bodyLines(page: PlannedPage): string[] {
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
 }
 
-describe('paginate on the GB/T 9704 grid', () => {
+describe('layoutReport on the GB/T 9704 grid (whole pipeline)', () => {
   test('a full page of plain prose has 22 lines of 28 characters', () => {
     const pages = plan([paragraph(60)]);
     const second = bodyLines(pages[1]!);
@@ -84,7 +85,7 @@ describe('paginate on the GB/T 9704 grid', () => {
   });
 });
 
-describe('paginate tables', () => {
+describe('layoutReport: tables (whole pipeline)', () => {
   const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `第${i + 1}行`, values: [i, i * 2] }));
   const table = (n: number, caption?: string) => ({ table: { ...(caption === undefined ? {} : { caption }), corner: '项目', columns: ['本年', '上年'], rows: rows(n) } });
 

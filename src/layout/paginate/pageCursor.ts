@@ -1,0 +1,98 @@
+import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
+import type { FlowLine } from '../flow/flowItem.ts';
+import { pageFrame, type PageFrame } from '../frame/pageFrame.ts';
+import type { OutlineMark } from '../plan/plan.ts';
+import { EPSILON, type PageRoom } from './breakRules.ts';
+import type { PageLayout, PagePiece } from './pagination.ts';
+
+/** A page being filled. */
+interface OpenPage {
+  readonly frame: PageFrame;
+  readonly pieces: PagePiece[];
+  readonly notes: string[];
+}
+
+/**
+ * Where the paginator is: the pages so far and the height used on the last one. Owned by one
+ * `paginate` call; it only records decisions, it never decides a break.
+ */
+export interface PageCursor {
+  /** The pages so far; the last is being filled. */
+  readonly pages: readonly PageLayout[];
+  /** The page being filled. */
+  readonly frame: PageFrame;
+  /** Height used on it, pt from the top of the text block. */
+  readonly y: number;
+  /** The room on the page. */
+  room(): PageRoom;
+  /** Starts a new page (by default in the same orientation). */
+  newPage(landscape?: boolean): void;
+  /** Replaces the still empty first page by one of the given orientation. */
+  reopenPage(landscape: boolean): void;
+  /** Moves down by a height. */
+  advance(height: number): void;
+  /** Blank space: moves down by a height, but not at the top of a page nor past its bottom. */
+  addSpace(height: number): void;
+  /** Puts a line at the current height and moves under it. */
+  placeLine(line: FlowLine, outline?: OutlineMark): void;
+  /** Records a piece (its `y` is given by the caller). */
+  place(piece: PagePiece): void;
+  /** Adds a note to the page. */
+  note(text: string): void;
+  /** On a gridded page, moves down to the next grid line (a new page if that is the bottom). */
+  snapToGrid(): void;
+}
+
+/**
+ * Opens the first page of a document.
+ *
+ * @param preset The layout preset (page geometry).
+ * @returns The cursor.
+ */
+export function openPages(preset: LayoutPreset): PageCursor {
+  const pages: OpenPage[] = [];
+  let page: OpenPage = { frame: pageFrame(preset, false), pieces: [], notes: [] };
+  pages.push(page);
+  let y = 0;
+  const cursor: PageCursor = {
+    pages,
+    get frame() {
+      return page.frame;
+    },
+    get y() {
+      return y;
+    },
+    room: () => ({ used: y, left: page.frame.textHeight - y }),
+    newPage(landscape = page.frame.landscape) {
+      page = { frame: pageFrame(preset, landscape), pieces: [], notes: [] };
+      pages.push(page);
+      y = 0;
+    },
+    reopenPage(landscape) {
+      page = pages[pages.length - 1] = { frame: pageFrame(preset, landscape), pieces: [], notes: [] };
+    },
+    advance(height) {
+      y += height;
+    },
+    addSpace(height) {
+      if (y > 0) y = Math.min(y + height, page.frame.textHeight);
+    },
+    placeLine(line, outline) {
+      page.pieces.push(outline === undefined ? { kind: 'line', line, y } : { kind: 'line', line, y, outline });
+      y += line.height;
+    },
+    place(piece) {
+      page.pieces.push(piece);
+    },
+    note(text) {
+      page.notes.push(text);
+    },
+    snapToGrid() {
+      if (!page.frame.gridded) return;
+      const pitch = page.frame.bodyPitch;
+      y = Math.ceil(y / pitch - EPSILON) * pitch;
+      if (y >= page.frame.textHeight - EPSILON) cursor.newPage();
+    },
+  };
+  return cursor;
+}
