@@ -2,7 +2,8 @@
  * Visual regression of the pagination rules: each report in test/visual/cases/ is built so that a
  * heading, a paragraph's first or last line, or a table row falls exactly on a page break
  * (every CJK character of the body face is 1 em, so line counts are exact). Compared with
- * `golden/<case>/`; the rules themselves are asserted in src/layout/paginate/paginate.test.ts.
+ * `golden/<case>/`; the rules themselves are asserted in src/layout/paginate/paginate.test.ts (hand-written items)
+ * and src/layout/layoutReport.test.ts (whole pipeline, fixed-width measurer).
  */
 import { describe, expect, test } from 'vitest';
 import { listBoundaryCases } from '../helpers/renderReport.ts';
