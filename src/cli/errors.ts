@@ -35,7 +35,9 @@ export type CliErrorCode =
   | 'E_READ_FILE'
   | 'E_INVALID_JSON'
   | 'E_FILE_EXISTS'
-  | 'E_WRITE_FILE';
+  | 'E_WRITE_FILE'
+  | 'E_QUEUE_UNAVAILABLE'
+  | 'E_QUEUE_URL';
 
 /** Base class of the CLI's own errors: a stable `code`, a bilingual message and an exit code. */
 export class CliError extends Error {

@@ -22,7 +22,7 @@ describe('general help', () => {
   });
 
   test('lists the commands in help order', () => {
-    expect(COMMANDS.map((command) => command.name)).toEqual(['render', 'check', 'batch', 'init', 'schema', 'serve']);
+    expect(COMMANDS.map((command) => command.name)).toEqual(['render', 'check', 'batch', 'init', 'schema', 'serve', 'worker', 'enqueue', 'queue']);
   });
 });
 

@@ -241,8 +241,14 @@ function outputPaths(io: CliIo, files: readonly string[], outDir: string): strin
   return files.map((file, index) => join(outDir, relative(base, folders[index]!), `${basename(file).replace(/\.json$/iu, '')}.pdf`));
 }
 
-/** A folder (its .json files), a glob pattern (tinyglobby: `**`, `{a,b}`, `[ab]`), or one file; sorted by name. */
-async function listInputs(io: CliIo, pattern: string): Promise<string[]> {
+/**
+ * A folder (its .json files), a glob pattern (tinyglobby: `**`, `{a,b}`, `[ab]`), or one file; sorted by name.
+ *
+ * @param io The io.
+ * @param pattern The folder, pattern or file as the user wrote it.
+ * @returns The input paths.
+ */
+export async function listInputs(io: CliIo, pattern: string): Promise<string[]> {
   const absolute = resolve(io.cwd, pattern);
   if (await io.isDirectory(absolute)) {
     return (await io.readdir(absolute)).filter((name) => /\.json$/iu.test(name)).sort().map((name) => join(pattern, name));

@@ -27,7 +27,7 @@ describe('writing a job\'s PDF', () => {
 
   test('replaces what a killed attempt left: one whole file, no temp file', async () => {
     const name = pdfFileName('a.json', ID);
-    await writeFile(join(folder, `.${name}.0123456789ab.tmp`), '%PDF-half');
+    await writeFile(join(folder, `.${name}.gov-report-pdf-42-0123456789ab.tmp`), '%PDF-half');
     await writeFile(join(folder, '.other.0000aaaa0000.pdf.0123456789ab.tmp'), 'another job, still writing');
     const path = await writeJobPdf(folder, name, new TextEncoder().encode('%PDF-1.7 whole'));
     expect(await readFile(path, 'utf8')).toBe('%PDF-1.7 whole');
@@ -47,9 +47,9 @@ describe('writing a job\'s PDF', () => {
   });
 
   test('isPdfTempFile recognises the temp files of one PDF or of any', () => {
-    expect(isPdfTempFile('.a.1.pdf.abc.tmp', 'a.1.pdf')).toBe(true);
-    expect(isPdfTempFile('.a.1.pdf.abc.tmp', 'b.1.pdf')).toBe(false);
-    expect(isPdfTempFile('.a.1.pdf.abc.tmp')).toBe(true);
+    expect(isPdfTempFile('.a.1.pdf.gov-report-pdf-42-0123456789ab.tmp', 'a.1.pdf')).toBe(true);
+    expect(isPdfTempFile('.a.1.pdf.gov-report-pdf-42-0123456789ab.tmp', 'b.1.pdf')).toBe(false);
+    expect(isPdfTempFile('.a.1.pdf.gov-report-pdf-42-0123456789ab.tmp')).toBe(true);
     expect(isPdfTempFile('a.1.pdf')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { pid } from 'node:process';
 import { writeFileAtomic } from '../../cli/writeFileAtomic.ts';
 import { RENDER_JOB_ID_PREFIX } from '../renderJobId/renderJobId.ts';
 
@@ -22,7 +23,7 @@ export function pdfFileName(file: string | undefined, jobId: string): string {
 
 /**
  * Whether a name in the output folder is a temporary file of an atomic write of `pdfName`
- * (`.<pdfName>.<random>.tmp`, as `writeFileAtomic` names them).
+ * (`.<pdfName>.gov-report-pdf-<pid>-<random>.tmp`, as `writeFileAtomic` names them).
  *
  * @param name A name in the folder.
  * @param pdfName The PDF's name; any PDF when omitted.
@@ -46,7 +47,8 @@ export function isPdfTempFile(name: string, pdfName?: string): boolean {
 export async function writeJobPdf(folder: string, name: string, pdf: Uint8Array): Promise<string> {
   await removeTempFiles(folder, (entry) => isPdfTempFile(entry, name));
   const path = join(folder, name);
-  await writeFileAtomic(path, pdf);
+  // The process id goes into the temp file's name, as for the CLI's own writes.
+  await writeFileAtomic(path, pdf, { pid });
   return path;
 }
 
