@@ -2,6 +2,9 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CliIo } from '../../src/cli/io.ts';
+import { createNodeFileIo } from '../../src/cli/nodeFileIo.ts';
+import { runCli } from '../../src/cli/runCli.ts';
 import { createRenderQueue, pdfFileName, startRenderWorker, type RenderJobRecord } from '../../src/queue/index.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
 import { smallReport, waitUntil, writeReports } from './_reports.ts';
@@ -104,4 +107,41 @@ describe('render queue on a real Redis', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     await expect(createRenderQueue({ redis: 'http://127.0.0.1:6379' })).rejects.toMatchObject({ code: 'E_QUEUE_URL' });
   });
+
+  test('enqueue - reads one report from standard input and prints its id; bad --options is a usage error', async () => {
+    const io = cliIo([JSON.stringify(smallReport(7))]);
+    expect(await runCli(['enqueue', '-', '--redis', redis.url, '--queue', 'stdin', '--options', '{"layout":"compact"}', '--priority', '1'], io)).toBe(0);
+    const line = JSON.parse(io.out[0]!) as { id: string; file: string; outcome: string };
+    expect(line).toMatchObject({ file: '-', outcome: 'added' });
+    const queue = await createRenderQueue({ redis: redis.url, queueName: 'stdin' });
+    try {
+      expect(await queue.job(line.id)).toMatchObject({ id: line.id, state: 'prioritized', issues: [] });
+      expect((await queue.job(line.id))?.file).toBeUndefined();
+    } finally {
+      await queue.close();
+    }
+    const bad = cliIo([JSON.stringify(smallReport(8))]);
+    expect(await runCli(['enqueue', '-', '--redis', redis.url, '--queue', 'stdin', '--options', '{"resources":{}}'], bad)).toBe(2);
+    expect(bad.err.join('\n')).toContain('options.resources');
+  });
 });
+
+function cliIo(stdin: readonly string[]): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    stdin: (async function* () {
+      yield* stdin;
+    })(),
+    writeStdout: async () => undefined,
+    ...createNodeFileIo({ pid: process.pid, isProcessAlive: () => true, cwd: folder }),
+    isTTY: false,
+    progress: () => undefined,
+    cwd: folder,
+    now: () => new Date(),
+  };
+}

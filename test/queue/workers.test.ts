@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { CliIo } from '../../src/cli/io.ts';
-import { nodeFileIo } from '../../src/cli/nodeFileIo.ts';
+import { createNodeFileIo } from '../../src/cli/nodeFileIo.ts';
 import { runCli } from '../../src/cli/runCli.ts';
 import { pdfFileName } from '../../src/queue/index.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
@@ -52,10 +52,24 @@ async function startWorkerProcess(redisUrl: string, outDir: string, name: string
   return { child, stdout: () => out.split('\n').filter((line) => line.startsWith('{')), exited };
 }
 
-function realIo(): CliIo & { out: string[]; err: string[] } {
+function realIo(stdin: readonly string[] = []): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), ...nodeFileIo, isTTY: false, progress: () => undefined, cwd: root, now: () => new Date() };
+  return {
+    out,
+    err,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    stdin: (async function* () {
+      yield* stdin;
+    })(),
+    writeStdout: async () => undefined,
+    ...createNodeFileIo({ pid: process.pid, isProcessAlive: () => true, cwd: root }),
+    isTTY: false,
+    progress: () => undefined,
+    cwd: root,
+    now: () => new Date(),
+  };
 }
 
 /** Counts that tolerate Redis being down for a moment (then they are unknown: -1). */

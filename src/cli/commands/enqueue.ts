@@ -3,7 +3,7 @@ import type { RenderJobOptions, SubmitResult } from '../../queue/index.ts';
 import { defineCommand } from '../defineCommand.ts';
 import { CliError, CliUsageError, EXIT_CODES } from '../errors.ts';
 import type { CliIo } from '../io.ts';
-import { _parseJson, _readJsonFile } from '../_readJsonFile.ts';
+import { _parseJson, _readJsonFile, _STDIO_PATH } from '../_readJsonFile.ts';
 import { _say } from '../_text.ts';
 import { listInputs } from './batch.ts';
 import { _fillTotalsArg, _langArg, _strictArg } from './_sharedArgs.ts';
@@ -19,9 +19,9 @@ export const enqueue = defineCommand({
   args: {
     inputs: {
       type: 'positional',
-      valueName: 'dir|glob',
+      valueName: 'dir|glob|-',
       required: true,
-      description: { zh: '报告所在文件夹，或如 reports/*.json 的通配符，或单个文件', en: 'a folder of reports, a pattern such as reports/*.json, or one file' },
+      description: { zh: '报告所在文件夹、如 reports/*.json 的通配符、单个文件，或 -（从标准输入读一份）', en: 'a folder of reports, a pattern such as reports/*.json, one file, or - (one report from standard input)' },
     },
     redis: _redisArg,
     priority: { type: 'string', valueName: 'N', description: { zh: '优先级：1 最优先，默认 10（更正后重出的报告可用 1 插队）', en: 'priority: 1 is the most urgent, default 10 (re-renders after a correction can jump the queue with 1)' } },
@@ -59,7 +59,9 @@ export const enqueue = defineCommand({
           files.slice(start, start + IN_FLIGHT).map(async (file): Promise<{ file: string; submitted?: SubmitResult; problem?: CliError }> => {
             try {
               const report = await _readJsonFile(io, file);
-              return { file, submitted: await queue.submit({ report, file, options: jobOptions, ...(priority === undefined ? {} : { priority }) }) };
+              // A report from standard input has no name: its PDF is report.<id>.pdf.
+              const named = file === _STDIO_PATH ? {} : { file };
+              return { file, submitted: await queue.submit({ report, ...named, options: jobOptions, ...(priority === undefined ? {} : { priority }) }) };
             } catch (error) {
               if (error instanceof CliError) return { file, problem: error };
               throw error;
