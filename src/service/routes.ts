@@ -148,6 +148,7 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
     const errors = issues.filter((issue) => issue.severity === 'error').length;
     const warnings = issues.length - errors;
     const ok = errors === 0 && !(request.query.strict === true && warnings > 0);
+    if (pageCount !== null) reply.header('x-report-page-count', String(pageCount));
     return reply.send({ ok, errors, warnings, pageCount, issues });
   });
 

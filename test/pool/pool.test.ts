@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createRenderPool, renderReport, RenderTimeoutError, ReportValidationError } from '../../src/index.ts';
+import { createRenderPool, QueueFullError, RenderAbortedError, renderReport, RenderTimeoutError, ReportValidationError } from '../../src/index.ts';
 
 const seed = JSON.parse(readFileSync(new URL('../../examples/seed-2020-generic-tables.json', import.meta.url), 'utf8')) as unknown;
 
@@ -36,6 +36,47 @@ describe('createRenderPool', () => {
       expect(ok).not.toBeInstanceOf(Error);
     } finally {
       await slow.close();
+    }
+  });
+});
+
+describe('createRenderPool for a service', () => {
+  const slowReport = { meta: { title: '长表', issuer: '机关', year: 2021 }, sections: [{ heading: '表', content: [{ table: { corner: '项目', columns: ['甲', '乙'], rows: Array.from({ length: 1500 }, (_, i) => ({ label: `第${i}行`, values: [i, i] })) } }] }] };
+
+  test('refuses a job at once when maxQueue jobs are already waiting (QueueFullError), and an already aborted signal', async () => {
+    const pool = createRenderPool({ workers: 1, maxQueue: 1 });
+    try {
+      const running = pool.render(slowReport);
+      const waiting = pool.render(slowReport);
+      expect(pool.stats()).toMatchObject({ running: 1, queued: 1 });
+      const refused = await pool.render(seed).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(QueueFullError);
+      expect((refused as QueueFullError).code).toBe('E_QUEUE_FULL');
+      const aborted = await pool.render(seed, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+      expect(aborted).toBeInstanceOf(RenderAbortedError);
+      await Promise.all([running, waiting]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('an aborted waiting job leaves the queue; an aborted running job has its worker replaced', async () => {
+    const pool = createRenderPool({ workers: 1 });
+    try {
+      const first = new AbortController();
+      const second = new AbortController();
+      const running = pool.render(slowReport, { signal: first.signal }).catch((e: unknown) => e);
+      const waiting = pool.render(slowReport, { signal: second.signal }).catch((e: unknown) => e);
+      second.abort();
+      expect(await waiting).toBeInstanceOf(RenderAbortedError);
+      expect(pool.stats()).toMatchObject({ running: 1, queued: 0 });
+      first.abort();
+      expect(await running).toBeInstanceOf(RenderAbortedError);
+      expect(pool.stats()).toMatchObject({ running: 0, queued: 0 });
+      const checked = await pool.check(seed);
+      expect(checked.pageCount).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
     }
   });
 });

@@ -84,7 +84,7 @@ describe('preview page', () => {
     }
     // The skeleton is rendered: the broken seed's problems are gone, the skeleton's placeholders listed.
     await page.waitForFunction(() => {
-      const items = [...document.querySelectorAll('#problems li')].map((item) => item.textContent ?? '');
+      const items = Array.from(document.querySelectorAll('#problems li'), (item) => item.textContent ?? '');
       return items.length > 0 && !items.some((text) => text.includes('填报 7')) && items.some((text) => text.includes('占位符'));
     }, undefined, { timeout: 120_000 });
     expect(Number(await pageCount())).toBeGreaterThan(0);

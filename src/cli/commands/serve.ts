@@ -60,7 +60,14 @@ export const serve = defineCommand({
       log: (line) => io.stdout(line),
     });
     const stopped = new Promise<string>((done) => io.onShutdown?.(done));
-    const url = await service.start();
+    let url: string;
+    try {
+      url = await service.start();
+    } catch (error) {
+      // A port in use: stop the workers too, or they would keep the process alive.
+      await service.close();
+      throw error;
+    }
     io.stderr(_say({ zh: `正在监听 ${url}（OpenAPI：${url}/openapi.json；预览：${url}/）`, en: `listening on ${url} (OpenAPI: ${url}/openapi.json; preview: ${url}/)` }, 'both'));
     const signal = await stopped;
     io.stderr(_say({ zh: `收到 ${signal}：不再接受新任务，等待进行中的渲染完成`, en: `${signal}: taking no new work, finishing the renders in flight` }, 'both'));

@@ -1,0 +1,26 @@
+# gov-report-pdf as an HTTP service: `docker build -t gov-report-pdf . && docker run -p 8080:8080 gov-report-pdf`
+# Build stage: compile TypeScript, then keep only the runtime packages (the default fonts are
+# npm packages: optionalDependencies, kept by --omit=dev).
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+# Runtime stage: Node 24 LTS, the compiled code, runtime packages (fonts included), as user `node`.
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY fonts ./fonts
+COPY layouts ./layouts
+USER node
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "-e", "fetch('http://127.0.0.1:8080/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# SIGTERM (docker stop) drains: no new work, renders in flight finish, then exit 0.
+ENTRYPOINT ["node", "dist/cli/bin.js", "serve"]
+CMD ["--host", "0.0.0.0", "--port", "8080"]
