@@ -1,7 +1,7 @@
 import type { InputLimits } from '../schema/limits/limits.ts';
 import type { ReportIssue } from '../issues/issue.ts';
 export type { FontRole } from '../schema/layoutPreset/layoutPreset.ts';
-export type { FontFileSpec } from '../render/fonts/fontRegistry.ts';
+export type { FontFileSpec } from '../render/fonts/fontFileSpec.ts';
 
 /** Which sources an image's `src` may name; everything else is denied. */
 export interface ResourcePolicy {

@@ -1,26 +1,15 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { TFontDictionary } from 'pdfmake/interfaces.js';
 import { FONT_ROLES, type FontRole } from '../../schema/layoutPreset/layoutPreset.ts';
 import { FontError } from '../../errors/errors.ts';
 import type { FaceKey, FaceMetrics, TextMeasurer } from '../../text/measure/measure.ts';
-import { parseFont, putVirtualFile, type FontkitFont } from './pdfmakeRuntime.ts';
+import { parseFont, putVirtualFile, type FontkitFont, type PdfmakeFontDictionary } from './pdfmakeRuntime.ts';
+import type { FontFileSpec } from './fontFileSpec.ts';
+
+export type { FontFileSpec } from './fontFileSpec.ts';
 
 const require = createRequire(import.meta.url);
-
-/**
- * A font file registered for a role: a TTF/OTF path, or a TTC path with the face's PostScript
- * name. `bold` is the file used where the preset asks for a bold face of that role.
- */
-export interface FontFileSpec {
-  /** Path of the regular face (TTF, OTF or TTC). */
-  readonly path: string;
-  /** PostScript name of the face inside a TTC collection. */
-  readonly postscriptName?: string;
-  /** The bold face of the same family, if any (otherwise the regular file serves bold text of this role too). */
-  readonly bold?: { readonly path: string; readonly postscriptName?: string };
-}
 
 /** A font file and, in a collection, the face to use. */
 interface FaceSource {
@@ -164,7 +153,7 @@ export interface FontRegistry {
   /** The measuring engine backed by these fonts. */
   readonly measurer: TextMeasurer;
   /** pdfmake's font dictionary (a fresh object each call: pdfmake writes into it). */
-  fontDictionary(): TFontDictionary;
+  fontDictionary(): PdfmakeFontDictionary;
   /** pdfmake family name of a face. */
   familyName(face: FaceKey): string;
 }
@@ -203,7 +192,7 @@ export function createFontRegistry(custom: Partial<Record<FontRole, FontFileSpec
     measurer,
     familyName,
     fontDictionary() {
-      const dictionary: TFontDictionary = {};
+      const dictionary: PdfmakeFontDictionary = {};
       for (const [face, { source }] of faces) {
         const file = vfsName(source.path);
         const entry = source.postscriptName === undefined ? file : ([file, source.postscriptName] as unknown as string);

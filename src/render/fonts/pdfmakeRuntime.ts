@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
 /**
  * The parts of a fontkit font that gov-report-pdf reads (fontkit ships no types).
@@ -14,9 +14,16 @@ export interface FontkitFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
+/**
+ * pdfmake's font table: a family name → the virtual file of each style. Written out here rather
+ * than imported from `@types/pdfmake` (a devDependency) so that no public declaration needs it.
+ * @internal
+ */
+export type PdfmakeFontDictionary = Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>;
+
 /** One pdfmake instance: fonts and access policies of its own, so renderers never share them. */
 export interface PdfmakeInstance {
-  setFonts(fonts: TFontDictionary): void;
+  setFonts(fonts: PdfmakeFontDictionary): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };

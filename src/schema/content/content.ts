@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type { InputLimits } from '../limits/limits.ts';
 import { strictObject } from '../strictObject/strictObject.ts';
-import { createTableSchema, type TableSpec } from '../table/table.ts';
-import { createFormBlockSchema, type FormBlock } from '../forms/forms.ts';
+import { createTableSchema, type TableInput, type TableSpec } from '../table/table.ts';
+import { createFormBlockSchema, type FormBlock, type FormBlockInput } from '../forms/forms.ts';
 import { requiredText } from './text.ts';
 import { limitCheck, withMessage } from '../messages/messages.ts';
 import { nearestKey } from '../toReportIssues/nearestKey.ts';
@@ -40,6 +40,19 @@ export interface Section {
 
 /** One block of content. */
 export type Block = Paragraph | Section | { readonly table: TableSpec } | { readonly image: ImageSpec } | FormBlock;
+
+/** A section as a caller may write it (tables may use the one-band shorthand). */
+export interface SectionInput {
+  /** Heading text without its number (`总体情况`); the number is produced from the nesting. */
+  readonly heading: string;
+  /** Print this number instead (`二、`), or `null` for no number; left out, it is produced. */
+  readonly number?: string | null | undefined;
+  /** Paragraphs, tables, images, official-form tables and subsections, in order. */
+  readonly content?: readonly BlockInput[] | undefined;
+}
+
+/** One block of content as a caller may write it. */
+export type BlockInput = Paragraph | SectionInput | { readonly table: TableInput } | { readonly image: ImageSpec } | FormBlockInput;
 
 /** An attachment (附件): starts on a new page with its label at top left and its title. */
 export interface Attachment {
@@ -84,7 +97,7 @@ export function createContentSchemas(limits: InputLimits) {
     createFormBlockSchema(limits),
   ] as const;
 
-  const sectionAt = (level: number): z.ZodType<Section> => {
+  const sectionAt = (level: number): z.ZodType<Section, SectionInput> => {
     const blocks =
       level >= limits.maxSectionDepth
         ? z.union([...leafBlocks, tooDeep(limits)])
@@ -93,7 +106,7 @@ export function createContentSchemas(limits: InputLimits) {
       heading: requiredText('heading', limits.maxParagraphLength, 'maxParagraphLength'),
       number: z.union([z.string().max(20), z.null()]).optional(),
       content: z.array(blocks).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)).optional(),
-    }) as z.ZodType<Section>;
+    }) as unknown as z.ZodType<Section, SectionInput>;
   };
   const topBlock = z.union([...leafBlocks, sectionAt(1)]);
   const blocks = z.array(topBlock).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks));

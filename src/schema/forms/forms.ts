@@ -54,3 +54,6 @@ export function createFormBlockSchema(limits: InputLimits) {
 
 /** A block asking for an official table, as validated. */
 export type FormBlock = z.output<ReturnType<typeof createFormBlockSchema>>;
+
+/** An official-form block as a caller may write it (`{ form: 'table3', data: { … } }`). */
+export type FormBlockInput = z.input<ReturnType<typeof createFormBlockSchema>>;

@@ -6,6 +6,15 @@ export const FONT_ROLES = ['title', 'heading', 'kai', 'body', 'table', 'folio'] 
 
 /** One of {@link FONT_ROLES}. */
 export type FontRole = (typeof FONT_ROLES)[number];
+
+/**
+ * Names of the built-in layout presets (the files in `layouts/`; a test keeps the two in step).
+ * A report's `layout` names one of them; a preset object is passed through the render options.
+ */
+export const LAYOUT_PRESET_NAMES = ['compact', 'gbt9704'] as const;
+
+/** One of {@link LAYOUT_PRESET_NAMES}. */
+export type LayoutPresetName = (typeof LAYOUT_PRESET_NAMES)[number];
 const mm = z.number().min(0).max(2000);
 const pt = z.number().positive().max(500);
 

@@ -5,6 +5,7 @@ import { createContentSchemas, type Attachment, type Paragraph, type Section } f
 import { requiredText } from '../content/text.ts';
 import { limitCheck, withMessage } from '../messages/messages.ts';
 import { FORM_VERSIONS, type FormVersion } from '../forms/forms.ts';
+import { LAYOUT_PRESET_NAMES, type LayoutPresetName } from '../layoutPreset/layoutPreset.ts';
 
 /** A calendar date written `YYYY-MM-DD`, printed as `2021年1月15日`. */
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
@@ -40,7 +41,7 @@ export interface Report {
   /** Which official form the statistics tables follow; defaults from `meta.year`. */
   readonly form?: FormVersion;
   /** Name of the layout preset to use (`gbt9704`, `compact`); the render options may override it. */
-  readonly layout?: string;
+  readonly layout?: LayoutPresetName;
   /** Paragraphs before the first numbered section. */
   readonly intro?: readonly Paragraph[];
   /** The numbered sections. */
@@ -79,7 +80,7 @@ export function createReportSchema(limits: InputLimits = DEFAULT_LIMITS) {
     $schema: z.string().optional(),
     meta,
     form: z.enum(FORM_VERSIONS).optional(),
-    layout: z.string().min(1).max(200).optional(),
+    layout: z.enum(LAYOUT_PRESET_NAMES).optional(),
     intro: z.array(content.paragraph).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)).optional(),
     sections: z.array(content.section).max(limits.maxSections, limitCheck('maxSections', limits.maxSections)),
     attachments: z.array(content.attachment).max(limits.maxAttachments, limitCheck('maxAttachments', limits.maxAttachments)).optional(),
@@ -97,7 +98,8 @@ export function createReportSchema(limits: InputLimits = DEFAULT_LIMITS) {
 export const reportSchema = createReportSchema();
 
 /**
- * What a caller may pass as a report (before validation): the same as {@link Report}, plus the
+ * What a caller may pass as a report (before validation): the schema's input type in full, so a
+ * misspelt key or a value of the wrong type fails to compile. The same as {@link Report}, plus the
  * shorthands the schema normalises (a table given inline as `{ corner, columns, rows }`).
  */
 export type ReportInput = z.input<typeof reportSchema>;

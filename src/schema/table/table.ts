@@ -59,6 +59,12 @@ export interface TableSpec {
   readonly inline?: true;
 }
 
+/**
+ * A table as a caller may write it: {@link TableSpec}, or one band given inline
+ * (`{ caption?, notes?, corner?, columns, rows }`).
+ */
+export type TableInput = z.input<ReturnType<typeof createTableSchema>>;
+
 /** Counts the leaves (data columns) of a column header tree. */
 export function countLeafColumns(columns: readonly HeaderNode[]): number {
   let count = 0;
@@ -80,7 +86,7 @@ export function leafColumnLabels(columns: readonly HeaderNode[], prefix = ''): s
   return labels;
 }
 
-function headerNodeSchema(limits: InputLimits, depth: number): z.ZodType<HeaderNode> {
+function headerNodeSchema(limits: InputLimits, depth: number): z.ZodType<HeaderNode, HeaderNode> {
   const label = requiredText('label', limits.maxCellTextLength, 'maxCellTextLength');
   if (depth >= limits.maxHeaderDepth) {
     // One level too deep: a plain label is fine, anything with children names the limit.
@@ -100,11 +106,11 @@ function headerNodeSchema(limits: InputLimits, depth: number): z.ZodType<HeaderN
   ]);
 }
 
-function cellSchema(limits: InputLimits): z.ZodType<CellValue> {
+function cellSchema(limits: InputLimits): z.ZodType<CellValue, CellValue> {
   return z.union([z.number(), z.string().max(limits.maxCellTextLength, limitCheck('maxCellTextLength', limits.maxCellTextLength)), z.null()]);
 }
 
-function rowNodeSchema(limits: InputLimits, depth: number): z.ZodType<RowNode> {
+function rowNodeSchema(limits: InputLimits, depth: number): z.ZodType<RowNode, RowNode> {
   const shape = {
     label: requiredText('label', limits.maxCellTextLength, 'maxCellTextLength').optional(),
     values: z.array(cellSchema(limits)).max(limits.maxTableColumns, limitCheck('maxTableColumns', limits.maxTableColumns)).optional(),
