@@ -11,12 +11,13 @@ export type { ReportValidation } from './schema/validateReport/validateReport.ts
 export { reportJsonSchema } from './schema/jsonSchema/jsonSchema.ts';
 export { createReportSchema, reportSchema } from './schema/report/report.ts';
 export type { Report, ReportInput, ReportMeta } from './schema/report/report.ts';
-export type { Attachment, Block, ImageSpec, Paragraph, Section } from './schema/content/content.ts';
-export type { CellValue, HeaderNode, RowNode, TableBand, TableSpec } from './schema/table/table.ts';
+export type { Attachment, Block, BlockInput, ImageSpec, Paragraph, Section, SectionInput } from './schema/content/content.ts';
+export type { CellValue, HeaderNode, RowNode, TableBand, TableInput, TableSpec } from './schema/table/table.ts';
+export type { FormBlock, FormBlockInput } from './schema/forms/forms.ts';
 export { DEFAULT_LIMITS } from './schema/limits/limits.ts';
 export type { InputLimits } from './schema/limits/limits.ts';
 export { layoutPresetSchema } from './schema/layoutPreset/layoutPreset.ts';
-export type { LayoutPreset } from './schema/layoutPreset/layoutPreset.ts';
+export type { LayoutPreset, LayoutPresetInput, LayoutPresetName } from './schema/layoutPreset/layoutPreset.ts';
 export { builtinPresetNames, resolvePreset } from './render/presets/resolvePreset.ts';
 
 export { resolveForms, createFormSkeleton } from './forms/index.ts';

@@ -1,5 +1,6 @@
 import type { InputLimits } from '../schema/limits/limits.ts';
 import type { ReportIssue } from '../issues/issue.ts';
+import type { LayoutPresetInput, LayoutPresetName } from '../schema/layoutPreset/layoutPreset.ts';
 export type { FontRole } from '../schema/layoutPreset/layoutPreset.ts';
 export type { FontFileSpec } from '../render/fonts/fontFileSpec.ts';
 
@@ -14,7 +15,7 @@ export interface ResourcePolicy {
 /** Options of one render; the same options exist as CLI flags. */
 export interface RenderOptions {
   /** A layout preset: a built-in name (`gbt9704`, `compact`) or a preset object; overrides the report's `layout`. */
-  readonly layout?: string | Record<string, unknown>;
+  readonly layout?: LayoutPresetName | LayoutPresetInput;
   /** Turn every warning (arithmetic, blank, placeholder, missing glyph) into a refusal to render. */
   readonly strict?: boolean;
   /** Compute every total of an official table that the caller left blank (never overwrites a given total). */

@@ -35,7 +35,7 @@ describe(`renderReport on ${SEED}`, () => {
     expect(same(first.pdf, second.pdf)).toBe(true);
   });
 
-  test.each(['gbt9704', 'compact'])('should give byte-identical PDFs twice in the %s preset', async (layout) => {
+  test.each(['gbt9704', 'compact'] as const)('should give byte-identical PDFs twice in the %s preset', async (layout) => {
     const renderReport = await loadRenderReport();
     const first = await renderReport(report, { creationDate: FIXED_CREATION_DATE, layout });
     const second = await renderReport(report, { creationDate: FIXED_CREATION_DATE, layout });

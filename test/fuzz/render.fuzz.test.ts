@@ -105,7 +105,8 @@ async function checkRender(input: unknown, options?: RenderOptions): Promise<voi
 
 const optionsArb: fc.Arbitrary<RenderOptions> = fc.record(
   {
-    layout: fc.constantFrom<RenderOptions['layout']>('gbt9704', 'compact', 'no-such-preset', {}, { page: 'A4' }),
+    // Wrong names and bad presets on purpose (untyped callers): they must be refused at run time too.
+    layout: fc.constantFrom('gbt9704', 'compact', 'no-such-preset', {}, { page: 'A4' }) as fc.Arbitrary<RenderOptions['layout']>,
     strict: fc.boolean(),
     fillTotals: fc.boolean(),
     limits: fc.constantFrom({}, { maxSections: 2 }, { maxTableRows: 3, maxCellTextLength: 5 }, { maxInputBytes: 200 }),

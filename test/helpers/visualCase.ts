@@ -5,6 +5,7 @@
  * @module
  */
 import { expect } from 'vitest';
+import type { LayoutPresetName } from '../../src/schema/layoutPreset/layoutPreset.ts';
 import { expectPdfMatchesGoldens, type GoldenReport } from './goldens.ts';
 import { FIXED_CREATION_DATE, loadRenderReport, readExample, type ExampleCase } from './renderReport.ts';
 
@@ -19,7 +20,8 @@ import { FIXED_CREATION_DATE, loadRenderReport, readExample, type ExampleCase } 
  */
 export async function checkVisualCase(caseName: string, example: ExampleCase, layout?: string): Promise<GoldenReport> {
   const renderReport = await loadRenderReport();
-  const options = layout === undefined ? { creationDate: FIXED_CREATION_DATE } : { creationDate: FIXED_CREATION_DATE, layout };
+  // Names come from the layouts/ folder; presets.test.ts checks the typed list of names against it.
+  const options = layout === undefined ? { creationDate: FIXED_CREATION_DATE } : { creationDate: FIXED_CREATION_DATE, layout: layout as LayoutPresetName };
   const result = await renderReport(readExample(example), options);
   const report = await expectPdfMatchesGoldens(caseName, result.pdf);
   expect(report.pageCount, 'pages rendered to PNG vs pageCount returned by renderReport').toBe(result.pageCount);

@@ -86,7 +86,7 @@ describe('renderReport', () => {
   });
 
   test('an unknown layout name is a clear error listing the presets', async () => {
-    const error = await renderReport(reportWith(['正文。']), { layout: 'nope' }).catch((e: unknown) => e);
+    const error = await renderReport(reportWith(['正文。']), { layout: 'nope' as never }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LayoutPresetError);
     expect((error as Error).message).toContain('gbt9704');
   });

@@ -7,12 +7,17 @@
 import { describe, expect, test } from 'vitest';
 import { listPresets, listSeedExamples, readExample, REQUIRED_PRESETS } from '../helpers/renderReport.ts';
 import { checkVisualCase } from '../helpers/visualCase.ts';
+import { LAYOUT_PRESET_NAMES } from '../../src/schema/layoutPreset/layoutPreset.ts';
 
 const seeds = listSeedExamples();
 const presets = [...new Set([...REQUIRED_PRESETS, ...listPresets()])].sort();
 
 test('should find seed examples (examples/seed-*.json)', () => {
   expect(seeds.map((example) => example.name)).not.toStrictEqual([]);
+});
+
+test('should type exactly the presets in layouts/ as LayoutPresetName (LAYOUT_PRESET_NAMES)', () => {
+  expect([...LAYOUT_PRESET_NAMES].sort()).toStrictEqual(listPresets().sort());
 });
 
 test.each(REQUIRED_PRESETS)('should find the layout preset layouts/%s.json', (preset) => {

@@ -3,6 +3,7 @@ import type { RenderOptions, RenderResult } from '../../api/options.ts';
 import { defineCommand } from '../defineCommand.ts';
 import { CliFileError, CliUsageError, EXIT_CODES } from '../errors.ts';
 import type { CliIo } from '../io.ts';
+import type { LayoutPresetInput, LayoutPresetName } from '../../schema/layoutPreset/layoutPreset.ts';
 import { _describeError } from '../_describeError.ts';
 import { _jsonFailure } from '../_jsonOutcome.ts';
 import { _explainInvalidJson, _inputName, _readInputText, _readJsonFile, _STDIO_PATH } from '../_readJsonFile.ts';
@@ -96,10 +97,11 @@ export const render = defineCommand({
  * @param command The command, for the usage error.
  * @returns The name or the preset object.
  */
-export async function _readLayout(io: CliIo, value: string, command: string): Promise<string | Record<string, unknown>> {
-  if (!/\.json$|[/\\]/iu.test(value)) return value;
+export async function _readLayout(io: CliIo, value: string, command: string): Promise<NonNullable<RenderOptions['layout']>> {
+  // Both are checked by the library (resolvePreset), whose error lists the built-in names or the preset's bad paths.
+  if (!/\.json$|[/\\]/iu.test(value)) return value as LayoutPresetName;
   const preset = await _readJsonFile(io, value);
-  if (typeof preset === 'object' && preset !== null && !Array.isArray(preset)) return preset as Record<string, unknown>;
+  if (typeof preset === 'object' && preset !== null && !Array.isArray(preset)) return preset as LayoutPresetInput;
   throw new CliUsageError(
     'E_INVALID_VALUE',
     { zh: `--layout 文件 ${value} 的内容须是 JSON 对象`, en: `the --layout file ${value} must hold a JSON object` },

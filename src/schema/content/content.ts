@@ -4,6 +4,7 @@ import { strictObject } from '../strictObject/strictObject.ts';
 import { createTableSchema, type TableInput, type TableSpec } from '../table/table.ts';
 import { createFormBlockSchema, type FormBlock, type FormBlockInput } from '../forms/forms.ts';
 import { requiredText } from './text.ts';
+import { named } from '../jsonSchema/named.ts';
 import { limitCheck, withMessage } from '../messages/messages.ts';
 import { nearestKey } from '../toReportIssues/nearestKey.ts';
 
@@ -76,24 +77,26 @@ export interface Attachment {
  */
 export function createContentSchemas(limits: InputLimits) {
   const paragraphText = requiredText('paragraph', limits.maxParagraphLength, 'maxParagraphLength');
-  const paragraph = z.union([
+  const paragraph = named('Paragraph', z.union([
     paragraphText,
     strictObject({ lead: requiredText('lead', limits.maxParagraphLength, 'maxParagraphLength').optional(), text: paragraphText }),
-  ]);
+  ]));
   const imageData = z.union([
     z.string().max(Math.ceil((limits.maxImageBytes * 4) / 3) + 64, limitCheck('maxImageBytes', Math.ceil((limits.maxImageBytes * 4) / 3) + 64)),
     z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= limits.maxImageBytes, { params: { rule: 'limit', limit: 'maxImageBytes', max: limits.maxImageBytes } }),
   ], withMessage({ zh: '图片数据应为 base64 文本（通过 API 也可传入字节）', en: 'image data must be base64 text (or bytes through the API)', expected: 'base64 text' }));
-  const image = strictObject({
+  const image = named('Image', strictObject({
     data: imageData.optional(),
     src: z.string().min(1).max(4096).optional(),
     width: z.number().positive().max(1000).optional(),
     caption: requiredText('caption', limits.maxParagraphLength, 'maxParagraphLength').optional(),
-  }).refine((img) => (img.data === undefined) !== (img.src === undefined), { params: { rule: 'image_source' } });
+  })
+    .refine((img) => (img.data === undefined) !== (img.src === undefined), { params: { rule: 'image_source' } })
+    .meta({ oneOf: [{ type: 'object', required: ['data'] }, { type: 'object', required: ['src'] }] }));
   const leafBlocks = [
     paragraph,
-    strictObject({ table: createTableSchema(limits) }),
-    strictObject({ image }),
+    named('TableBlock', strictObject({ table: createTableSchema(limits) })),
+    named('ImageBlock', strictObject({ image })),
     createFormBlockSchema(limits),
   ] as const;
 
@@ -102,21 +105,22 @@ export function createContentSchemas(limits: InputLimits) {
       level >= limits.maxSectionDepth
         ? z.union([...leafBlocks, tooDeep(limits)])
         : z.union([...leafBlocks, sectionAt(level + 1)]);
-    return strictObject({
+    return named(level === 1 ? 'Section' : `SectionLevel${level}`, strictObject({
       heading: requiredText('heading', limits.maxParagraphLength, 'maxParagraphLength'),
       number: z.union([z.string().max(20), z.null()]).optional(),
       content: z.array(blocks).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)).optional(),
-    }) as unknown as z.ZodType<Section, SectionInput>;
+    })) as unknown as z.ZodType<Section, SectionInput>;
   };
-  const topBlock = z.union([...leafBlocks, sectionAt(1)]);
+  const section = sectionAt(1);
+  const topBlock = z.union([...leafBlocks, section]);
   const blocks = z.array(topBlock).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks));
-  const attachment = strictObject({
+  const attachment = named('Attachment', strictObject({
     label: requiredText('label', 40),
     title: requiredText('title', limits.maxParagraphLength, 'maxParagraphLength').optional(),
     orientation: z.enum(['portrait', 'landscape']).optional(),
     content: blocks,
-  });
-  return { paragraph, section: sectionAt(1), blocks, attachment };
+  }));
+  return { paragraph, section, blocks, attachment };
 }
 
 /** A subsection below the deepest allowed level: always fails, naming the limit (or, for anything else, what a block may be). */

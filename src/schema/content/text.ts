@@ -20,6 +20,13 @@ export type TextRole =
   | 'watermark';
 
 /**
+ * The not-blank rule as a JSON Schema pattern: at least one character that is not white space.
+ * JavaScript's `\s` and `String.prototype.trim` use the same set of white space and line
+ * terminators, so the pattern and the refinement agree on every string.
+ */
+export const NOT_BLANK_PATTERN = '\\S';
+
+/**
  * A required text of the given role: a string that is not only white space and not longer
  * than `maxLength` characters.
  *
@@ -36,5 +43,6 @@ export function requiredText(role: TextRole, maxLength: number, limit?: keyof In
   return z
     .string()
     .max(maxLength, tooLong)
-    .refine((text) => text.trim() !== '', { params: { rule: 'not_blank', role } });
+    .refine((text) => text.trim() !== '', { params: { rule: 'not_blank', role } })
+    .meta({ pattern: NOT_BLANK_PATTERN });
 }

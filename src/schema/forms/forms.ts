@@ -3,6 +3,7 @@ import { limitCheck } from '../messages/messages.ts';
 import type { InputLimits } from '../limits/limits.ts';
 import { requiredText } from '../content/text.ts';
 import { strictObject } from '../strictObject/strictObject.ts';
+import { named } from '../jsonSchema/named.ts';
 import { createTable2DataSchema } from './table2Data/table2Data.ts';
 import { createTable3DataSchema } from './table3Data/table3Data.ts';
 import { createTable4DataSchema } from './table4Data/table4Data.ts';
@@ -45,11 +46,11 @@ export function createFormBlockSchema(limits: InputLimits) {
       .optional()
       .describe('表下的“注：”脚注 / footnotes under the table'),
   };
-  return z.discriminatedUnion('form', [
-    strictObject({ form: z.literal('table2').describe('表二 主动公开政府信息情况'), ...common, data: createTable2DataSchema(limits) }),
-    strictObject({ form: z.literal('table3').describe('表三 收到和处理政府信息公开申请情况'), ...common, data: createTable3DataSchema(limits) }),
-    strictObject({ form: z.literal('table4').describe('表四 政府信息公开行政复议、行政诉讼情况'), ...common, data: createTable4DataSchema(limits) }),
-  ]);
+  return named('FormBlock', z.discriminatedUnion('form', [
+    named('Table2Block', strictObject({ form: z.literal('table2').describe('表二 主动公开政府信息情况'), ...common, data: named('Table2Data', createTable2DataSchema(limits)) })),
+    named('Table3Block', strictObject({ form: z.literal('table3').describe('表三 收到和处理政府信息公开申请情况'), ...common, data: named('Table3Data', createTable3DataSchema(limits)) })),
+    named('Table4Block', strictObject({ form: z.literal('table4').describe('表四 政府信息公开行政复议、行政诉讼情况'), ...common, data: named('Table4Data', createTable4DataSchema(limits)) })),
+  ]));
 }
 
 /** A block asking for an official table, as validated. */

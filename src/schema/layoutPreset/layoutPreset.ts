@@ -95,3 +95,6 @@ export const layoutPresetSchema = strictObject({
 
 /** A layout preset as validated. */
 export type LayoutPreset = z.output<typeof layoutPresetSchema>;
+
+/** A layout preset object as a caller may write it (the schema's input type). */
+export type LayoutPresetInput = z.input<typeof layoutPresetSchema>;

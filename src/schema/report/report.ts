@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS, type InputLimits } from '../limits/limits.ts';
 import { strictObject } from '../strictObject/strictObject.ts';
 import { createContentSchemas, type Attachment, type Paragraph, type Section } from '../content/content.ts';
 import { requiredText } from '../content/text.ts';
+import { named } from '../jsonSchema/named.ts';
 import { limitCheck, withMessage } from '../messages/messages.ts';
 import { FORM_VERSIONS, type FormVersion } from '../forms/forms.ts';
 import { LAYOUT_PRESET_NAMES, type LayoutPresetName } from '../layoutPreset/layoutPreset.ts';
@@ -10,12 +11,19 @@ import { LAYOUT_PRESET_NAMES, type LayoutPresetName } from '../layoutPreset/layo
 /** A calendar date written `YYYY-MM-DD`, printed as `2021年1月15日`. */
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
 
+/**
+ * A `YYYY-MM-DD` date that exists in the (proleptic) Gregorian calendar: 29 February only in leap
+ * years (divisible by 4; of the century years, those divisible by 400). A regular expression rather
+ * than a Date computation so that the exported JSON Schema carries the very same rule as `pattern`.
+ * @internal
+ */
+export const CALENDAR_DATE =
+  /^(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$/u;
+
 /** Whether a `YYYY-MM-DD` string names a day that exists (no 30 February). */
 function isCalendarDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return true; // the format check reports it
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return CALENDAR_DATE.test(text);
 }
 
 /** The report's metadata: title, issuing body, year, date of issue. */
@@ -67,16 +75,17 @@ export function createReportSchema(limits: InputLimits = DEFAULT_LIMITS) {
   const date = z
     .string()
     .regex(ISO_DATE)
-    .refine(isCalendarDate, withMessage({ code: 'invalid_date', zh: '不存在的日期（如 2 月 30 日）', en: 'no such day in the calendar (e.g. 30 February)', expected: 'a real date, YYYY-MM-DD' }));
-  const meta = strictObject({
+    .refine(isCalendarDate, withMessage({ code: 'invalid_date', zh: '不存在的日期（如 2 月 30 日）', en: 'no such day in the calendar (e.g. 30 February)', expected: 'a real date, YYYY-MM-DD' }))
+    .meta({ pattern: CALENDAR_DATE.source });
+  const meta = named('ReportMeta', strictObject({
     title: z.union([titleLine, z.array(titleLine).min(1).max(6)]),
     issuer: requiredText('issuer', 200),
     year: z.int().min(1990).max(2200),
     date: date.optional(),
     subject: requiredText('subject', 500).optional(),
     keywords: z.array(requiredText('keyword', 100)).max(50).optional(),
-  });
-  return strictObject({
+  }));
+  return named('Report', strictObject({
     $schema: z.string().optional(),
     meta,
     form: z.enum(FORM_VERSIONS).optional(),
@@ -91,7 +100,7 @@ export function createReportSchema(limits: InputLimits = DEFAULT_LIMITS) {
       watermark: requiredText('watermark', 40).optional(),
       dateLine: requiredText('date', 200).optional(),
     }).optional(),
-  });
+  }));
 }
 
 /** The report schema with the default limits. */

@@ -3,6 +3,7 @@ import type { InputLimits } from '../limits/limits.ts';
 import { requiredText } from '../content/text.ts';
 import { strictObject } from '../strictObject/strictObject.ts';
 import { limitCheck, withMessage } from '../messages/messages.ts';
+import { named } from '../jsonSchema/named.ts';
 
 /**
  * A column header: a label, optionally with sub-columns. A plain string is a leaf.
@@ -91,9 +92,9 @@ function headerNodeSchema(limits: InputLimits, depth: number): z.ZodType<HeaderN
   if (depth >= limits.maxHeaderDepth) {
     // One level too deep: a plain label is fine, anything with children names the limit.
     const tooDeep = z.custom<never>(() => false, withMessage({ code: 'limit', zh: `超出限制 maxHeaderDepth：表头最多 ${limits.maxHeaderDepth} 层`, en: `exceeds the limit maxHeaderDepth: at most ${limits.maxHeaderDepth} header levels`, expected: 'a plain label at this depth' }));
-    return z.union([label, tooDeep]);
+    return named(`ColumnHeaderLevel${depth}`, z.union([label, tooDeep]));
   }
-  return z.union([
+  return named(depth === 1 ? 'ColumnHeader' : `ColumnHeaderLevel${depth}`, z.union([
     label,
     strictObject({
       label,
@@ -103,7 +104,7 @@ function headerNodeSchema(limits: InputLimits, depth: number): z.ZodType<HeaderN
         .max(limits.maxTableColumns, limitCheck('maxTableColumns', limits.maxTableColumns))
         .optional(),
     }),
-  ]);
+  ]));
 }
 
 function cellSchema(limits: InputLimits): z.ZodType<CellValue, CellValue> {
@@ -119,7 +120,9 @@ function rowNodeSchema(limits: InputLimits, depth: number): z.ZodType<RowNode, R
     depth >= limits.maxHeaderDepth
       ? strictObject(shape)
       : strictObject({ ...shape, children: z.array(rowNodeSchema(limits, depth + 1)).min(1).optional() });
-  return schema.superRefine((row, ctx) => {
+  // The two row rules below, as JSON Schema: exactly one of children / values; a label with children.
+  const rowRules = { oneOf: [{ type: 'object', required: ['children'] }, { type: 'object', required: ['values'] }], dependentRequired: { children: ['label'] } };
+  return named(depth === 1 ? 'Row' : `RowLevel${depth}`, schema.superRefine((row, ctx) => {
     const hasChildren = 'children' in row && row.children !== undefined;
     if (hasChildren === (row.values !== undefined)) {
       ctx.addIssue({ code: 'custom', params: { rule: 'row_children_or_values', label: row.label ?? '' } });
@@ -127,7 +130,7 @@ function rowNodeSchema(limits: InputLimits, depth: number): z.ZodType<RowNode, R
     if (hasChildren && row.label === undefined) {
       ctx.addIssue({ code: 'custom', path: ['label'], params: { rule: 'row_label_required' } });
     }
-  });
+  }).meta(rowRules));
 }
 
 function bandShape(limits: InputLimits) {
@@ -137,9 +140,16 @@ function bandShape(limits: InputLimits) {
       .array(headerNodeSchema(limits, 1))
       .min(1)
       .max(limits.maxTableColumns, limitCheck('maxTableColumns', limits.maxTableColumns)),
-    rows: z.array(rowNodeSchema(limits, 1)).min(1),
+    // row_label_mixed as JSON Schema: every row has a label, or none has.
+    rows: z
+      .array(rowNodeSchema(limits, 1))
+      .min(1)
+      .meta({ anyOf: [{ type: 'array', items: { type: 'object', required: ['label'] } }, { type: 'array', items: { type: 'object', not: { required: ['label'] } } }] }),
   };
 }
+
+/** corner_without_row_labels as JSON Schema: a band with a corner cell has labelled rows. */
+const CORNER_NEEDS_ROW_LABELS = { if: { type: 'object', required: ['corner'] }, then: { type: 'object', properties: { rows: { type: 'array', contains: { type: 'object', required: ['label'] } } } } };
 
 /**
  * The zod schema of a generic statistics table, with the row/column agreement checks:
@@ -151,9 +161,11 @@ function bandShape(limits: InputLimits) {
 export function createTableSchema(limits: InputLimits) {
   const caption = requiredText('caption', limits.maxParagraphLength, 'maxParagraphLength').optional();
   const notes = z.array(requiredText('note', limits.maxParagraphLength, 'maxParagraphLength')).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)).optional();
-  const band = strictObject({ title: requiredText('label', limits.maxCellTextLength, 'maxCellTextLength').optional(), ...bandShape(limits) });
-  const single = strictObject({ caption, notes, ...bandShape(limits) });
-  const banded = strictObject({ caption, notes, bands: z.array(band).min(1).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)) });
+  // One set of column and row schemas for both forms, so each named definition exists once.
+  const shape = bandShape(limits);
+  const band = named('TableBand', strictObject({ title: requiredText('label', limits.maxCellTextLength, 'maxCellTextLength').optional(), ...shape }).meta(CORNER_NEEDS_ROW_LABELS));
+  const single = named('SingleBandTable', strictObject({ caption, notes, ...shape }).meta(CORNER_NEEDS_ROW_LABELS));
+  const banded = named('BandedTable', strictObject({ caption, notes, bands: z.array(band).min(1).max(limits.maxBlocks, limitCheck('maxBlocks', limits.maxBlocks)) }));
   return z
     .union([single, banded])
     .superRefine((input, ctx) => {

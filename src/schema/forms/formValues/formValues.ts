@@ -51,7 +51,8 @@ export function createFormValueSchemas(limits: InputLimits) {
             en: 'money is written as a decimal string such as "12.50", "5949.088667" or "251000元"',
             expected: 'a decimal string',
           },
-        }),
+        })
+        .meta({ pattern: MONEY_PATTERN.source }),
       z.null(),
     ])
     .optional()
