@@ -2,7 +2,8 @@
 /**
  * Output fingerprints: renders every example (its own layout and, for the seed examples, every
  * preset in layouts/) and every visual boundary case (test/visual/cases) with a fixed creation
- * date, and records the SHA-256 of each PDF and of its warnings (codes and paths).
+ * date, and records the SHA-256 of each PDF and of its warnings (codes and paths), and of the
+ * report JSON Schema (its descriptions are the forms' labels).
  *
  *   node --import tsx scripts/compare-outputs.mjs           # compare with scripts/output-hashes.json
  *   node --import tsx scripts/compare-outputs.mjs --record  # write scripts/output-hashes.json
@@ -13,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderReport } from '../src/index.ts';
+import { renderReport, reportJsonSchema } from '../src/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const hashesFile = join(root, 'scripts', 'output-hashes.json');
@@ -39,6 +40,9 @@ for (const c of cases) {
     warnings: sha(JSON.stringify(result.warnings.map((w) => [w.code, w.severity, w.path, w.pathText]))),
   };
 }
+
+// The JSON Schema carries the forms' labels as descriptions: moving the label tables must not change it.
+results.reportJsonSchema = { sha: sha(JSON.stringify(reportJsonSchema())) };
 
 if (process.argv.includes('--record')) {
   writeFileSync(hashesFile, `${JSON.stringify(results, null, 2)}\n`);
