@@ -1,15 +1,18 @@
 import type { FormColumnTemplate, FormTemplate } from '../formTemplate/formTemplate.ts';
+import { TABLE2_LABELS } from '../../schema/forms/formLabels/formLabels.ts';
 import type { FormVersion } from '../../schema/forms/forms.ts';
 
+const L = TABLE2_LABELS;
+
 /** The corner text of every 表二 band. */
-export const TABLE2_CORNER = '信息内容';
+export const TABLE2_CORNER = L.corner;
 
 const DECISIONS_2019: readonly FormColumnTemplate[] = [
-  { label: '上一年项目数量', key: 'previousYear' },
-  { label: '本年增/减', key: 'change', kind: 'change' },
-  { label: '处理决定数量', key: 'decisions' },
+  { label: L.columns.previousYear, key: 'previousYear' },
+  { label: L.columns.change, key: 'change', kind: 'change' },
+  { label: L.columns.decisions['2019'], key: 'decisions' },
 ];
-const DECISIONS_2021: readonly FormColumnTemplate[] = [{ label: '本年处理决定数量', key: 'decisions' }];
+const DECISIONS_2021: readonly FormColumnTemplate[] = [{ label: L.columns.decisions['2021'], key: 'decisions' }];
 
 const TABLE2_2019: FormTemplate = {
   id: 'table2',
@@ -17,55 +20,55 @@ const TABLE2_2019: FormTemplate = {
   name: '表二',
   bands: [
     {
-      title: '第二十条第（一）项',
+      title: L.bands.documents,
       corner: TABLE2_CORNER,
       key: 'documents',
       columns: [
-        { label: '本年新制作数量', key: 'newlyMade' },
-        { label: '本年新公开数量', key: 'newlyPublished' },
-        { label: '对外公开总数量', key: 'totalPublished' },
+        { label: L.columns.newlyMade, key: 'newlyMade' },
+        { label: L.columns.newlyPublished, key: 'newlyPublished' },
+        { label: L.columns.totalPublished, key: 'totalPublished' },
       ],
       rows: [
-        { label: '规章', key: 'rules' },
-        { label: '规范性文件', key: 'normativeDocuments' },
+        { label: L.rows.rules, key: 'rules' },
+        { label: L.rows.normativeDocuments['2019'], key: 'normativeDocuments' },
       ],
     },
     {
-      title: '第二十条第（五）项',
+      title: L.bands.licensing,
       corner: TABLE2_CORNER,
       key: 'licensing',
       columns: DECISIONS_2019,
       rows: [
-        { label: '行政许可', key: 'administrativeLicensing' },
-        { label: '其他对外管理服务事项', key: 'otherExternalServices' },
+        { label: L.rows.administrativeLicensing, key: 'administrativeLicensing' },
+        { label: L.rows.otherExternalServices, key: 'otherExternalServices' },
       ],
     },
     {
-      title: '第二十条第（六）项',
+      title: L.bands.enforcement,
       corner: TABLE2_CORNER,
       key: 'enforcement',
       columns: DECISIONS_2019,
       rows: [
-        { label: '行政处罚', key: 'administrativePenalty' },
-        { label: '行政强制', key: 'administrativeCoercion' },
+        { label: L.rows.administrativePenalty, key: 'administrativePenalty' },
+        { label: L.rows.administrativeCoercion, key: 'administrativeCoercion' },
       ],
     },
     {
-      title: '第二十条第（八）项',
+      title: L.bands.fees,
       corner: TABLE2_CORNER,
       key: 'fees',
       columns: DECISIONS_2019.slice(0, 2),
-      rows: [{ label: '行政事业性收费', key: 'administrativeFees' }],
+      rows: [{ label: L.rows.administrativeFees, key: 'administrativeFees' }],
     },
     {
-      title: '第二十条第（九）项',
+      title: L.bands.procurement,
       corner: TABLE2_CORNER,
       key: 'procurement',
       columns: [
-        { label: '采购项目数量', key: 'projects' },
-        { label: '采购总金额', key: 'amount', kind: 'money' },
+        { label: L.columns.projects, key: 'projects' },
+        { label: L.columns.procurementAmount, key: 'amount', kind: 'money' },
       ],
-      rows: [{ label: '政府集中采购', key: 'centralizedProcurement' }],
+      rows: [{ label: L.rows.centralizedProcurement, key: 'centralizedProcurement' }],
     },
   ],
 };
@@ -76,42 +79,42 @@ const TABLE2_2021: FormTemplate = {
   name: '表二',
   bands: [
     {
-      title: '第二十条第（一）项',
+      title: L.bands.documents,
       corner: TABLE2_CORNER,
       key: 'documents',
       columns: [
-        { label: '本年制发件数', key: 'issued' },
-        { label: '本年废止件数', key: 'repealed' },
-        { label: '现行有效件数', key: 'inForce' },
+        { label: L.columns.issued, key: 'issued' },
+        { label: L.columns.repealed, key: 'repealed' },
+        { label: L.columns.inForce, key: 'inForce' },
       ],
       rows: [
-        { label: '规章', key: 'rules' },
-        { label: '行政规范性文件', key: 'normativeDocuments' },
+        { label: L.rows.rules, key: 'rules' },
+        { label: L.rows.normativeDocuments['2021'], key: 'normativeDocuments' },
       ],
     },
     {
-      title: '第二十条第（五）项',
+      title: L.bands.licensing,
       corner: TABLE2_CORNER,
       key: 'licensing',
       columns: DECISIONS_2021,
-      rows: [{ label: '行政许可', key: 'administrativeLicensing' }],
+      rows: [{ label: L.rows.administrativeLicensing, key: 'administrativeLicensing' }],
     },
     {
-      title: '第二十条第（六）项',
+      title: L.bands.enforcement,
       corner: TABLE2_CORNER,
       key: 'enforcement',
       columns: DECISIONS_2021,
       rows: [
-        { label: '行政处罚', key: 'administrativePenalty' },
-        { label: '行政强制', key: 'administrativeCoercion' },
+        { label: L.rows.administrativePenalty, key: 'administrativePenalty' },
+        { label: L.rows.administrativeCoercion, key: 'administrativeCoercion' },
       ],
     },
     {
-      title: '第二十条第（八）项',
+      title: L.bands.fees,
       corner: TABLE2_CORNER,
       key: 'fees',
-      columns: [{ label: '本年收费金额（单位：万元）', key: 'amount', kind: 'money' }],
-      rows: [{ label: '行政事业性收费', key: 'administrativeFees' }],
+      columns: [{ label: L.columns.feeAmount, key: 'amount', kind: 'money' }],
+      rows: [{ label: L.rows.administrativeFees, key: 'administrativeFees' }],
     },
   ],
 };

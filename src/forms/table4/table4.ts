@@ -1,23 +1,19 @@
+import { TABLE4_LABELS } from '../../schema/forms/formLabels/formLabels.ts';
 import type { FormVersion } from '../../schema/forms/forms.ts';
 import type { FormColumnTemplate, FormTemplate } from '../formTemplate/formTemplate.ts';
 
-const OUTCOMES: readonly FormColumnTemplate[] = [
-  { label: '结果维持', key: 'upheld' },
-  { label: '结果纠正', key: 'corrected' },
-  { label: '其他结果', key: 'other' },
-  { label: '尚未审结', key: 'pending' },
-  { label: '总计', key: 'total' },
-];
+const L = TABLE4_LABELS;
+const OUTCOMES: readonly FormColumnTemplate[] = Object.entries<string>(L.outcomes).map(([key, label]) => ({ label, key }));
 
 /** The 表四 column tree: 行政复议（5） · 行政诉讼 → 未经复议直接起诉（5） · 复议后起诉（5）. */
 export const TABLE4_COLUMNS: readonly FormColumnTemplate[] = [
-  { label: '行政复议', key: 'review', children: OUTCOMES },
+  { label: L.groups.review, key: 'review', children: OUTCOMES },
   {
-    label: '行政诉讼',
+    label: L.groups.litigation,
     key: 'litigation',
     children: [
-      { label: '未经复议直接起诉', key: 'direct', children: OUTCOMES },
-      { label: '复议后起诉', key: 'afterReview', children: OUTCOMES },
+      { label: L.groups.direct, key: 'direct', children: OUTCOMES },
+      { label: L.groups.afterReview, key: 'afterReview', children: OUTCOMES },
     ],
   },
 ];

@@ -1,7 +1,10 @@
 import type * as z from 'zod';
 import type { InputLimits } from '../../limits/limits.ts';
 import { strictObject } from '../../strictObject/strictObject.ts';
+import { TABLE2_LABELS } from '../formLabels/formLabels.ts';
 import { createFormValueSchemas } from '../formValues/formValues.ts';
+
+const L = TABLE2_LABELS;
 
 /**
  * The keyed data of 表二 (主动公开政府信息情况): block → row → column. Blocks are named by what
@@ -16,60 +19,60 @@ import { createFormValueSchemas } from '../formValues/formValues.ts';
 export function createTable2DataSchema(limits: InputLimits) {
   const { count, money, change } = createFormValueSchemas(limits);
   const documentsObject = strictObject({
-    newlyMade: count.describe('本年新制作数量（2019 版）'),
-    newlyPublished: count.describe('本年新公开数量（2019 版）'),
-    totalPublished: count.describe('对外公开总数量（2019 版）'),
-    issued: count.describe('本年制发件数（2021 版）'),
-    repealed: count.describe('本年废止件数（2021 版）'),
-    inForce: count.describe('现行有效件数（2021 版）'),
+    newlyMade: count.describe(`${L.columns.newlyMade}（2019 版）`),
+    newlyPublished: count.describe(`${L.columns.newlyPublished}（2019 版）`),
+    totalPublished: count.describe(`${L.columns.totalPublished}（2019 版）`),
+    issued: count.describe(`${L.columns.issued}（2021 版）`),
+    repealed: count.describe(`${L.columns.repealed}（2021 版）`),
+    inForce: count.describe(`${L.columns.inForce}（2021 版）`),
   });
   const decisionsObject = strictObject({
-    previousYear: count.describe('上一年项目数量（2019 版）'),
-    change: change.describe('本年增/减（2019 版），带符号整数'),
-    decisions: count.describe('处理决定数量（2019 版）/ 本年处理决定数量（2021 版）'),
+    previousYear: count.describe(`${L.columns.previousYear}（2019 版）`),
+    change: change.describe(`${L.columns.change}（2019 版），带符号整数`),
+    decisions: count.describe(`${L.columns.decisions['2019']}（2019 版）/ ${L.columns.decisions['2021']}（2021 版）`),
   });
   const documentsRow = (label: string) => documentsObject.optional().describe(label);
   const decisionsRow = (label: string) => decisionsObject.optional().describe(label);
   return strictObject({
     documents: strictObject({
-      rules: documentsRow('规章'),
-      normativeDocuments: documentsRow('规范性文件（2019 版）/ 行政规范性文件（2021 版）'),
+      rules: documentsRow(L.rows.rules),
+      normativeDocuments: documentsRow(`${L.rows.normativeDocuments['2019']}（2019 版）/ ${L.rows.normativeDocuments['2021']}（2021 版）`),
     })
       .optional()
-      .describe('第二十条第（一）项：规章和规范性文件'),
+      .describe(`${L.bands.documents}：规章和规范性文件`),
     licensing: strictObject({
-      administrativeLicensing: decisionsRow('行政许可'),
-      otherExternalServices: decisionsRow('其他对外管理服务事项（2019 版）'),
+      administrativeLicensing: decisionsRow(L.rows.administrativeLicensing),
+      otherExternalServices: decisionsRow(`${L.rows.otherExternalServices}（2019 版）`),
     })
       .optional()
-      .describe('第二十条第（五）项：行政许可'),
+      .describe(`${L.bands.licensing}：${L.rows.administrativeLicensing}`),
     enforcement: strictObject({
-      administrativePenalty: decisionsRow('行政处罚'),
-      administrativeCoercion: decisionsRow('行政强制'),
+      administrativePenalty: decisionsRow(L.rows.administrativePenalty),
+      administrativeCoercion: decisionsRow(L.rows.administrativeCoercion),
     })
       .optional()
-      .describe('第二十条第（六）项：行政处罚、行政强制'),
+      .describe(`${L.bands.enforcement}：${L.rows.administrativePenalty}、${L.rows.administrativeCoercion}`),
     fees: strictObject({
       administrativeFees: strictObject({
-        previousYear: count.describe('上一年项目数量（2019 版）'),
-        change: change.describe('本年增/减（2019 版），带符号整数'),
-        amount: money.describe('本年收费金额（单位：万元）（2021 版），十进制字符串'),
+        previousYear: count.describe(`${L.columns.previousYear}（2019 版）`),
+        change: change.describe(`${L.columns.change}（2019 版），带符号整数`),
+        amount: money.describe(`${L.columns.feeAmount}（2021 版），十进制字符串`),
       })
         .optional()
-        .describe('行政事业性收费'),
+        .describe(L.rows.administrativeFees),
     })
       .optional()
-      .describe('第二十条第（八）项：行政事业性收费'),
+      .describe(`${L.bands.fees}：${L.rows.administrativeFees}`),
     procurement: strictObject({
       centralizedProcurement: strictObject({
-        projects: count.describe('采购项目数量'),
-        amount: money.describe('采购总金额，十进制字符串'),
+        projects: count.describe(L.columns.projects),
+        amount: money.describe(`${L.columns.procurementAmount}，十进制字符串`),
       })
         .optional()
-        .describe('政府集中采购'),
+        .describe(L.rows.centralizedProcurement),
     })
       .optional()
-      .describe('第二十条第（九）项：政府集中采购（2019 版）'),
+      .describe(`${L.bands.procurement}：${L.rows.centralizedProcurement}（2019 版）`),
   }).describe('表二 主动公开政府信息情况：栏目 → 行 → 列 / 表二 proactive disclosure: block → row → column');
 }
 

@@ -1,18 +1,22 @@
 import type * as z from 'zod';
 import type { InputLimits } from '../../limits/limits.ts';
 import { strictObject } from '../../strictObject/strictObject.ts';
+import { TABLE3_LABELS } from '../formLabels/formLabels.ts';
 import { createFormValueSchemas } from '../formValues/formValues.ts';
 
-/** Keys of the 表三 applicant columns, left to right, with their printed labels. */
+const L = TABLE3_LABELS;
+const organization = (label: string) => `${L.columnGroups.organizations} › ${label}`;
+
+/** Keys of the 表三 applicant columns, left to right, with their printed labels (from {@link TABLE3_LABELS}). */
 export const TABLE3_COLUMN_LABELS = {
-  naturalPerson: '自然人',
-  commercialEnterprise: '法人或其他组织 › 商业企业',
-  researchInstitution: '法人或其他组织 › 科研机构',
-  socialWelfareOrganization: '法人或其他组织 › 社会公益组织',
-  legalServiceAgency: '法人或其他组织 › 法律服务机构',
-  otherOrganization: '法人或其他组织 › 其他',
-  total: '总计',
-} as const;
+  naturalPerson: L.columns.naturalPerson,
+  commercialEnterprise: organization(L.columns.commercialEnterprise),
+  researchInstitution: organization(L.columns.researchInstitution),
+  socialWelfareOrganization: organization(L.columns.socialWelfareOrganization),
+  legalServiceAgency: organization(L.columns.legalServiceAgency),
+  otherOrganization: organization(L.columns.otherOrganization),
+  total: L.columns.total,
+} as const satisfies Record<keyof typeof L.columns, string>;
 
 /** One of the seven 表三 columns. */
 export type Table3Column = keyof typeof TABLE3_COLUMN_LABELS;
@@ -39,45 +43,25 @@ export function createTable3DataSchema(limits: InputLimits) {
     strictObject(Object.fromEntries(Object.entries<string>(rows).map(([k, l]) => [k, row(l)])) as Record<K, ReturnType<typeof row>>)
       .optional()
       .describe(label);
+  const result = (label: string) => `${L.rows.results} › ${label}`;
   return strictObject({
-    newlyReceived: row('一、本年新收政府信息公开申请数量'),
-    carriedOver: row('二、上年结转政府信息公开申请数量'),
-    granted: row('三、本年度办理结果 › （一）予以公开'),
-    partlyGranted: row('三、本年度办理结果 › （二）部分公开（区分处理的，只计这一情形，不计其他情形）'),
-    withheld: group('三、本年度办理结果 › （三）不予公开', {
-      stateSecret: '1.属于国家秘密',
-      prohibitedByLaw: '2.其他法律行政法规禁止公开',
-      endangersSecurity: '3.危及“三安全一稳定”',
-      thirdPartyRights: '4.保护第三方合法权益',
-      internalAffairs: '5.属于三类内部事务信息',
-      processInformation: '6.属于四类过程性信息',
-      enforcementCaseFile: '7.属于行政执法案卷',
-      administrativeQuery: '8.属于行政查询事项',
-    }),
-    unableToProvide: group('三、本年度办理结果 › （四）无法提供', {
-      notHeld: '1.本机关不掌握相关政府信息',
-      needsCreation: '2.没有现成信息需要另行制作',
-      stillUnclear: '3.补正后申请内容仍不明确',
-    }),
-    notProcessed: group('三、本年度办理结果 › （五）不予处理', {
-      complaint: '1.信访举报投诉类申请',
-      duplicate: '2.重复申请',
-      publication: '3.要求提供公开出版物',
-      excessive: '4.无正当理由大量反复申请',
-      confirmation: '5.要求行政机关确认或重新出具已获取信息',
-    }),
+    newlyReceived: row(L.rows.newlyReceived),
+    carriedOver: row(L.rows.carriedOver),
+    granted: row(result(L.rows.granted)),
+    partlyGranted: row(result(L.rows.partlyGranted)),
+    withheld: group(result(L.rows.withheld), L.groupRows.withheld),
+    unableToProvide: group(result(L.rows.unableToProvide), L.groupRows.unableToProvide),
+    notProcessed: group(result(L.rows.notProcessed), L.groupRows.notProcessed),
     otherHandling: strictObject({
       ...columns,
-      noCorrection: row('（2021 版）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'),
-      feeUnpaid: row('（2021 版）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'),
-      other: row('（2021 版）3.其他'),
+      noCorrection: row(`（2021 版）${L.groupRows.otherHandling.noCorrection}`),
+      feeUnpaid: row(`（2021 版）${L.groupRows.otherHandling.feeUnpaid}`),
+      other: row(`（2021 版）${L.groupRows.otherHandling.other}`),
     })
       .optional()
-      .describe(
-        '三、本年度办理结果 › （六）其他处理：2019 版为一行（直接填各列）；2021 版分三行 noCorrection / feeUnpaid / other',
-      ),
-    total: row('三、本年度办理结果 › （七）总计'),
-    carriedForward: row('四、结转下年度继续办理'),
+      .describe(`${result(L.rows.otherHandling)}：2019 版为一行（直接填各列）；2021 版分三行 noCorrection / feeUnpaid / other`),
+    total: row(result(L.rows.total)),
+    carriedForward: row(L.rows.carriedForward),
   }).describe('表三 收到和处理政府信息公开申请情况：行 → 申请人列 / 表三 requests received and handled: row → applicant column');
 }
 

@@ -1,16 +1,13 @@
 import type * as z from 'zod';
 import type { InputLimits } from '../../limits/limits.ts';
 import { strictObject } from '../../strictObject/strictObject.ts';
+import { TABLE4_LABELS } from '../formLabels/formLabels.ts';
 import { createFormValueSchemas } from '../formValues/formValues.ts';
 
-/** Keys of the five outcome columns repeated in each 表四 group, with their printed labels. */
-export const TABLE4_OUTCOME_LABELS = {
-  upheld: '结果维持',
-  corrected: '结果纠正',
-  other: '其他结果',
-  pending: '尚未审结',
-  total: '总计',
-} as const;
+const L = TABLE4_LABELS;
+
+/** Keys of the five outcome columns repeated in each 表四 group, with their printed labels (from {@link TABLE4_LABELS}). */
+export const TABLE4_OUTCOME_LABELS = L.outcomes;
 
 /**
  * The keyed data of 表四 (政府信息公开行政复议、行政诉讼情况), the same in both versions:
@@ -27,13 +24,13 @@ export function createTable4DataSchema(limits: InputLimits) {
   ) as Record<keyof typeof TABLE4_OUTCOME_LABELS, typeof count>;
   const group = (label: string) => strictObject(outcomes).optional().describe(label);
   return strictObject({
-    review: group('行政复议'),
+    review: group(L.groups.review),
     litigation: strictObject({
-      direct: group('行政诉讼 › 未经复议直接起诉'),
-      afterReview: group('行政诉讼 › 复议后起诉'),
+      direct: group(`${L.groups.litigation} › ${L.groups.direct}`),
+      afterReview: group(`${L.groups.litigation} › ${L.groups.afterReview}`),
     })
       .optional()
-      .describe('行政诉讼'),
+      .describe(L.groups.litigation),
   }).describe('表四 政府信息公开行政复议、行政诉讼情况 / 表四 administrative review and litigation');
 }
 
