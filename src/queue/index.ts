@@ -16,3 +16,5 @@ export { MAX_STORED_ISSUES } from './renderJob/renderJob.ts';
 export type { RenderJobData, RenderJobRecord, RenderJobResult, RenderJobState } from './renderJob/renderJob.ts';
 export { RenderQueueError } from './queueErrors/queueErrors.ts';
 export type { RenderQueueErrorCode } from './queueErrors/queueErrors.ts';
+export { jobRoutes } from './jobRoutes/jobRoutes.ts';
+export type { JobRoutesOptions } from './jobRoutes/jobRoutes.ts';

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineCommand } from '../defineCommand.ts';
 import { CliFileError, CliUsageError, EXIT_CODES } from '../errors.ts';
 import { _say } from '../_text.ts';
+import { _loadQueue, _withQueueErrors } from './_queue.ts';
 
 /** `serve`: the HTTP service (src/service) until SIGTERM/SIGINT, then a drain and exit 0. */
 export const serve = defineCommand({
@@ -19,6 +20,9 @@ export const serve = defineCommand({
     allowUrlPrefix: { type: 'string', valueName: 'prefix,prefix', description: { zh: '允许报告图片下载的网址前缀（逗号分隔；默认无）', en: 'URL prefixes report images may be fetched from (comma-separated; default none)' } },
     corsOrigin: { type: 'string', valueName: 'origin,origin', description: { zh: '允许跨域调用的来源（逗号分隔；默认关闭 CORS）', en: 'origins allowed to call from a browser (comma-separated; default: CORS off)' } },
     tokenFile: { type: 'string', valueName: 'file', description: { zh: '含令牌的文件；设置后 /v1/ 与 /metrics 须带 Authorization: Bearer', en: 'a file holding a token; then /v1/ and /metrics need Authorization: Bearer' } },
+    redis: { type: 'string', valueName: 'redis://host:6379', description: { zh: '设置后提供 /v1/jobs：报告进入该 Redis 队列，由 worker 渲染', en: 'adds /v1/jobs: reports go to this Redis queue, rendered by workers' } },
+    queue: { type: 'string', valueName: 'name', description: { zh: '队列名（默认 gov-report-pdf），与 worker 一致', en: 'queue name (default gov-report-pdf), as the workers use' } },
+    out: { type: 'string', valueName: 'dir', description: { zh: 'worker 写入 PDF 的共享文件夹（默认 ./pdf），供 GET /v1/jobs/{id}/pdf', en: 'the folder workers write PDFs to (default ./pdf), for GET /v1/jobs/{id}/pdf' } },
     noPreview: { type: 'boolean', description: { zh: '不提供 GET / 预览页', en: 'do not serve the preview page at GET /' } },
   },
   examples: ['serve', 'serve --port 8080 --host 0.0.0.0 --workers 2', 'serve --token-file /run/secrets/token --cors-origin https://portal.example.gov.cn'],
@@ -51,7 +55,9 @@ export const serve = defineCommand({
       maxInputBytes: number('max-input-bytes', args.maxInputBytes, 1),
     };
     const { createServer } = await import('../../service/index.ts');
+    const jobs = args.redis === undefined ? undefined : await connectJobRoutes(args.redis, args.queue, resolve(io.cwd, args.out ?? 'pdf'));
     const service = await createServer({
+      ...(jobs === undefined ? {} : { plugins: [jobs.plugin] }),
       ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
       resources: { allowedDirectories: list(args.allowDir).map((dir) => resolve(io.cwd, dir)), allowedUrlPrefixes: list(args.allowUrlPrefix) },
       corsOrigins: list(args.corsOrigin),
@@ -72,7 +78,15 @@ export const serve = defineCommand({
     const signal = await stopped;
     io.stderr(_say({ zh: `收到 ${signal}：不再接受新任务，等待进行中的渲染完成`, en: `${signal}: taking no new work, finishing the renders in flight` }, 'both'));
     await service.drain();
+    await jobs?.close();
     io.stderr(_say({ zh: '已停止', en: 'stopped' }, 'both'));
     return EXIT_CODES.ok;
   },
 });
+
+/** The /v1/jobs routes on a connected queue (only with --redis). */
+async function connectJobRoutes(redis: string, queueName: string | undefined, outDir: string) {
+  const { createRenderQueue, jobRoutes } = await _loadQueue();
+  const queue = await _withQueueErrors('serve', () => createRenderQueue({ redis, ...(queueName === undefined ? {} : { queueName }) }));
+  return { plugin: jobRoutes({ queue, outDir }), close: () => queue.close() };
+}

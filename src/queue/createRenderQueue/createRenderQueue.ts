@@ -130,9 +130,8 @@ export async function createRenderQueue(options: RenderQueueOptions): Promise<Re
     throw error;
   }
 
-  const record = async (job: Job<RenderJobData, RenderJobResult> | undefined, known?: RenderJobState): Promise<RenderJobRecord | undefined> => {
+  const record = async (job: Job<RenderJobData, RenderJobResult> | undefined, state: RenderJobState): Promise<RenderJobRecord | undefined> => {
     if (job?.id === undefined) return undefined;
-    const state = known ?? ((await job.getState()) as RenderJobState);
     const logs = state === 'failed' ? (await queue.getJobLogs(job.id, 0, -1)).logs : [];
     return toJobRecord(job, state, logs);
   };
@@ -173,7 +172,9 @@ export async function createRenderQueue(options: RenderQueueOptions): Promise<Re
       };
     },
     async job(id) {
-      return record(await queue.getJob(id));
+      // The state first: a job read before it finished would lack its result.
+      const state = (await queue.getJobState(id)) as RenderJobState;
+      return state === 'unknown' ? undefined : record(await queue.getJob(id), state);
     },
     async *finished() {
       for (const state of ['completed', 'failed'] as const) {
