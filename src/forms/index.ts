@@ -1,5 +1,6 @@
 export * from './checkCarriedOver/index.ts';
 export * from './checkFormKeys/index.ts';
+export * from './checkInForce/index.ts';
 export * from './checkFormRules/index.ts';
 export * from './createFormSkeleton/index.ts';
 export * from './findPlaceholders/index.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { InvalidArgumentError } from '../../errors/errors.ts';
-import { readCarriedForward } from './readCarriedForward.ts';
+import { readCarriedForward, readPreviousYear } from './readCarriedForward.ts';
 
 const ZERO = { naturalPerson: 0, commercialEnterprise: 0, researchInstitution: 0, socialWelfareOrganization: 0, legalServiceAgency: 0, otherOrganization: 0, total: 0 };
 const BLANK = Object.fromEntries(Object.keys(ZERO).map((k) => [k, null]));
@@ -36,5 +36,16 @@ describe('readCarriedForward', () => {
       expect(() => readCarriedForward(bad)).toThrow(InvalidArgumentError);
     }
     expect(() => readCarriedForward(7)).toThrow('`options.previousYear` must be last year\'s report');
+  });
+
+  test("readPreviousYear: last year's 2021 表二 现行有效件数 from a report or 表二 data, and the year check", () => {
+    const sample = example('annual-report-2021-sample.json') as { meta: { year: number } };
+    expect(readPreviousYear(sample, 2024)?.inForce).toStrictEqual({ rules: 0, normativeDocuments: 55 });
+    expect(readPreviousYear(sample)?.carriedForward).toStrictEqual({ ...ZERO, naturalPerson: 1, total: 1 });
+    // The 2020 seed's 表二 is of the 2019 form: nothing to check 现行有效件数 against.
+    expect(readPreviousYear(example('seed-2020-water-bureau.json'), 2021)?.inForce).toBeUndefined();
+    expect(readPreviousYear({ documents: { rules: { inForce: 2 } } })).toStrictEqual({ inForce: { rules: 2, normativeDocuments: null } });
+    expect(() => readPreviousYear(sample, 2023)).toThrow(InvalidArgumentError);
+    expect(() => readPreviousYear(sample, 2026)).toThrow("last year's report (year 2025; this report is of 2026)");
   });
 });

@@ -2,6 +2,7 @@ import { createIssue } from '../../issues/createIssue.ts';
 import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
 import type { FormBlock, FormVersion } from '../../schema/forms/forms.ts';
 import { checkCarriedOver } from '../checkCarriedOver/checkCarriedOver.ts';
+import { checkInForce, type InForceRow } from '../checkInForce/checkInForce.ts';
 import { checkFormKeys } from '../checkFormKeys/checkFormKeys.ts';
 import { checkFormRules } from '../checkFormRules/checkFormRules.ts';
 import { readFormCell } from '../formCell/formCell.ts';
@@ -23,6 +24,8 @@ export interface FormBlockContext {
   readonly fillTotals?: boolean;
   /** Last year's carried-forward row, for the cross-year check of 表三. */
   readonly previous?: CarriedForwardRow;
+  /** Last year's 表二 现行有效件数, for the cross-year check of a 2021-form 表二. */
+  readonly previousInForce?: InForceRow;
 }
 
 /** A form block turned into a generic table, with the problems found on the way. */
@@ -43,7 +46,7 @@ function unknownVersion(path: IssuePath, year: number): ReportIssue {
 /**
  * Turns one form block into a generic table: chooses its version (block `version`, report `form`,
  * or the report year), reports keys of the other version, fills and checks the arithmetic, checks
- * 表三's carried-over row against last year, and prints every label canonically.
+ * 表三's carried-over row and a 2021 表二's 现行有效件数 against last year, and prints every label canonically.
  *
  * @param block The validated form block.
  * @param path The block's path from the report's root.
@@ -65,6 +68,9 @@ export function resolveFormBlock(block: FormBlock, path: IssuePath, context: For
   issues.push(...checked.issues);
   if (block.form === 'table3' && context.previous !== undefined) {
     issues.push(...checkCarriedOver(template, checked.grid, context.previous, dataPath));
+  }
+  if (block.form === 'table2' && version === '2021' && context.previousInForce !== undefined) {
+    issues.push(...checkInForce(template, checked.grid, context.previousInForce, dataPath));
   }
   const { table, valueKeys } = toFormTable(template, (cell) => checked.grid.get(cellKey(cell)) ?? null, {
     ...(block.caption === undefined ? {} : { caption: block.caption }),

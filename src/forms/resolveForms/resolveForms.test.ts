@@ -89,6 +89,7 @@ describe('resolveForms', () => {
 
   test("previousYear: this year's 二 against last year's 四", () => {
     const sample = load('annual-report-2021-sample.json');
+    // The 2020 seed report, dated as the year before the 2023 sample.
     const lastYear = { ...load('seed-2020-water-bureau.json'), meta: { ...load('seed-2020-water-bureau.json').meta, year: 2022 } };
     const issues = resolveForms(sample, { previousYear: lastYear }).issues.filter((i) => i.code === 'carried_over_mismatch');
     expect(issues.map((i) => i.pathText)).toStrictEqual(['sections[2].content[0].data.carriedOver.naturalPerson', 'sections[2].content[0].data.carriedOver.total']);
@@ -111,6 +112,34 @@ describe('resolveForms', () => {
         }),
       );
     }
+  });
+
+  test("previousYear: a 2021 表二's 现行有效件数 against last year's 现行有效 + this year's 制发 − 废止", () => {
+    const sample = load('annual-report-2021-sample.json');
+    // The sample (2023): 规章 0 + 0 − 0 = 0; 行政规范性文件 issued 3, repealed 1, in force 55.
+    const withInForce = (rules: number | null, normative: number | null): Report => {
+      const previous = structuredClone(sample) as unknown as { meta: { year: number }; sections: { content?: { form?: string; data?: { documents?: unknown } }[] }[] };
+      previous.meta.year = 2022;
+      for (const section of previous.sections) for (const block of section.content ?? []) {
+        if (block.form === 'table2') block.data!.documents = { rules: { issued: 0, repealed: 0, inForce: rules }, normativeDocuments: { issued: 0, repealed: 0, inForce: normative } };
+      }
+      return previous as unknown as Report;
+    };
+    const inForce = (previousYear: unknown) => resolveForms(sample, { previousYear }).issues.filter((i) => i.code === 'in_force_mismatch');
+    expect(inForce(withInForce(0, 53))).toStrictEqual([]);
+    const issues = inForce(withInForce(2, 50));
+    expect(issues.map((i) => [i.pathText, i.severity])).toStrictEqual([
+      ['sections[1].content[0].data.documents.rules.inForce', 'warning'],
+      ['sections[1].content[0].data.documents.normativeDocuments.inForce', 'warning'],
+    ]);
+    expect(issues[1]!.message).toStrictEqual({
+      zh: '表二 · 行政规范性文件 × 现行有效件数：填报 55，应为 52 = 上年现行有效 50 + 本年制发 3 − 本年废止 1',
+      en: "表二 · 行政规范性文件 × 现行有效件数: given 55, expected 52 = last year's in force 50 + issued 3 − repealed 1",
+    });
+    // Rows blank last year are not checked; last year's 表二 data works as well as the report.
+    expect(inForce(withInForce(null, 50)).map((i) => i.pathText)).toStrictEqual(['sections[1].content[0].data.documents.normativeDocuments.inForce']);
+    expect(inForce({ documents: { normativeDocuments: { inForce: 53 } } })).toStrictEqual([]);
+    expect(inForce({ documents: { normativeDocuments: { inForce: 40 } } })).toHaveLength(1);
   });
 
   test('a report mixing versions per table (2021 表二 with the 2019 表三)', () => {

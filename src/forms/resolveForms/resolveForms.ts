@@ -2,7 +2,7 @@ import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
 import type { Block, Paragraph, Section } from '../../schema/content/content.ts';
 import type { Report } from '../../schema/report/report.ts';
 import { findPlaceholders } from '../findPlaceholders/findPlaceholders.ts';
-import { readCarriedForward } from '../readCarriedForward/readCarriedForward.ts';
+import { readPreviousYear } from '../readCarriedForward/readCarriedForward.ts';
 import { resolveFormBlock, type FormBlockContext } from '../resolveFormBlock/resolveFormBlock.ts';
 import type { ResolvedAttachment, ResolvedBlock, ResolvedReport, ResolvedSection } from '../resolvedReport/resolvedReport.ts';
 
@@ -10,7 +10,11 @@ import type { ResolvedAttachment, ResolvedBlock, ResolvedReport, ResolvedSection
 export interface ResolveFormsOptions {
   /** Fill every total left blank with its sum (表三 总计 column and （七）总计 row, 表四 总计); never overwrites a given total. */
   readonly fillTotals?: boolean;
-  /** Last year's report, its 表三 `data`, or its 表三 row 四、结转下年度继续办理, to check this year's 二 against it. */
+  /**
+   * Last year's report, its 表三 `data`, or its 表三 row 四、结转下年度继续办理, to check this year's 表三
+   * 二 against it (and, from a report or 表二 `data`, a 2021-form 表二's 现行有效件数). A report of
+   * another year than `meta.year − 1` is refused.
+   */
   readonly previousYear?: unknown;
 }
 
@@ -32,15 +36,16 @@ export interface ResolveFormsResult {
  * @param report A validated report.
  * @param options `fillTotals` and `previousYear`.
  * @returns The resolved report and the issues.
- * @throws {InvalidArgumentError} When `previousYear` is given but is not last year's report (of the year before) or row.
+ * @throws {InvalidArgumentError} When `previousYear` is given but is not last year's report, data or row, or is a report of another year.
  */
 export function resolveForms(report: Report, options: ResolveFormsOptions = {}): ResolveFormsResult {
-  const previous = readCarriedForward(options.previousYear, report.meta.year);
+  const previous = readPreviousYear(options.previousYear, report.meta.year);
   const context: FormBlockContext = {
     year: report.meta.year,
     ...(report.form === undefined ? {} : { reportForm: report.form }),
     ...(options.fillTotals === undefined ? {} : { fillTotals: options.fillTotals }),
-    ...(previous === undefined ? {} : { previous }),
+    ...(previous?.carriedForward === undefined ? {} : { previous: previous.carriedForward }),
+    ...(previous?.inForce === undefined ? {} : { previousInForce: previous.inForce }),
   };
   const issues: ReportIssue[] = [];
   const text = (value: string | undefined, path: IssuePath): void => {
