@@ -85,7 +85,11 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       if (!(creationDate instanceof Date) || Number.isNaN(creationDate.getTime())) {
         throw new InvalidArgumentError('options.creationDate', { zh: '有效的 Date', en: 'a valid Date' }, renderOptions.creationDate);
       }
-      const pdf = await renderPdf(laidOut, fontsOnce(), creationDate, pdfmake);
+      const { pdfa } = renderOptions;
+      if (pdfa !== undefined && pdfa !== '2b' && pdfa !== '2u') {
+        throw new InvalidArgumentError('options.pdfa', { zh: '"2b" 或 "2u"', en: '"2b" or "2u"' }, pdfa);
+      }
+      const pdf = await renderPdf(laidOut, fontsOnce(), creationDate, pdfmake, pdfa === undefined ? {} : { pdfa });
       return { pdf, warnings, pageCount: laidOut.pages.length };
     },
   };

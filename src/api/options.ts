@@ -20,7 +20,7 @@ export interface RenderOptions {
   readonly strict?: boolean;
   /** Compute every total of an official table that the caller left blank (never overwrites a given total). */
   readonly fillTotals?: boolean;
-  /** Last year's report (or its 表三 carried-forward row), to check this year's 二 = last year's 四. */
+  /** Last year's report (or its 表三 carried-forward row, or 表三 / 表二 data), to check this year's 表三 二 = last year's 四 and a 2021 表二's 现行有效件数; a report of another year than `meta.year − 1` is refused. */
   readonly previousYear?: unknown;
   /** The PDF's creation date; by default the report's own (date of issue, else signature date, else 1 January after `meta.year`), so the same input gives the same bytes. */
   readonly creationDate?: Date;
@@ -28,6 +28,11 @@ export interface RenderOptions {
   readonly limits?: Partial<InputLimits>;
   /** Where image `src` paths and URLs may point; by default nothing outside the report is read. */
   readonly resources?: ResourcePolicy;
+  /**
+   * Archival output: `'2b'` writes PDF/A-2b, `'2u'` PDF/A-2u (XMP metadata with the PDF/A
+   * identification, an sRGB output intent, fonts embedded, document language zh-CN).
+   */
+  readonly pdfa?: '2b' | '2u';
 }
 
 /** What a render returns. */

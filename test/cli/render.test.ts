@@ -35,6 +35,15 @@ describe('render: success', () => {
     });
   });
 
+  test('--pdfa 2b|2u asks for archival output; another level is a usage error', async () => {
+    const { io, api } = setup();
+    expect(await runCli(['render', 'report.json', '-o', 'a.pdf', '--pdfa', '2u'], io, api)).toBe(0);
+    expect(api.renderReport.mock.calls[0]?.[1]).toMatchObject({ pdfa: '2u' });
+    const bad = setup();
+    expect(await runCli(['render', 'report.json', '-o', 'a.pdf', '--pdfa', '1a'], bad.io, bad.api)).toBe(2);
+    expect(bad.api.renderReport).not.toHaveBeenCalled();
+  });
+
   test('--layout with a .json file passes the preset object', async () => {
     const { io, api } = setup({ 'presets/mine.json': '{"name":"mine","marginsMm":{"top":37}}' });
     expect(await runCli(['render', 'report.json', '-o', 'a.pdf', '--layout', 'presets/mine.json'], io, api)).toBe(0);

@@ -36,7 +36,7 @@ describe('usage errors exit 2 with a stable code, both languages and the allowed
     expect(code).toBe(2);
     expect(err).toContain('(E_UNKNOWN_OPTION)');
     expect(err).toContain('render has no option --stirct (did you mean --strict?)');
-    expect(err).toContain('-o/--output, --layout, --strict, --fill-totals, --previous, --lang, -q/--quiet, --json, -h/--help');
+    expect(err).toContain('-o/--output, --layout, --strict, --fill-totals, --previous, --pdfa, --lang, -q/--quiet, --json, -h/--help');
     expect(err).toContain('usage: gov-report-pdf render <report.json> -o <out.pdf> [options]');
     expect(api.renderReport).not.toHaveBeenCalled();
   });

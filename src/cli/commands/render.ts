@@ -30,6 +30,12 @@ export const render = defineCommand({
     strict: _strictArg,
     fillTotals: _fillTotalsArg,
     previous: _previousArg,
+    pdfa: {
+      type: 'string',
+      valueName: '2b|2u',
+      choices: ['2b', '2u'],
+      description: { zh: '写入长期保存格式 PDF/A-2b 或 PDF/A-2u', en: 'write archival PDF/A-2b or PDF/A-2u' },
+    },
     lang: _langArg,
     quiet: _quietArg,
     json: _jsonArg,
@@ -39,6 +45,7 @@ export const render = defineCommand({
     'render report.json -o report.pdf --strict --previous report-2023.json',
     'render report.json -o report.pdf --layout my-preset.json --lang en',
     'render - -o - --json < report.json > report.pdf 2> problems.json',
+    'render report.json -o report.pdf --pdfa 2b',
   ],
   async run({ args, io, api }) {
     const lang = args.lang ?? 'both';
@@ -61,6 +68,7 @@ export const render = defineCommand({
         fillTotals: args.fillTotals,
         ...(args.layout === undefined ? {} : { layout: await _readLayout(io, args.layout, 'render') }),
         ...(args.previous === undefined ? {} : { previousYear: await _readJsonFile(io, args.previous) }),
+        ...(args.pdfa === undefined ? {} : { pdfa: args.pdfa }),
       };
       const library = await api();
       result = await library.renderReport(text, options).catch((error: unknown) => {

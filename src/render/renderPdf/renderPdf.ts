@@ -2,7 +2,7 @@ import { PlanMismatchError, RenderFailedError } from '../../errors/errors.ts';
 import type { LayoutPlan } from '../../layout/plan/plan.ts';
 import type { FontRegistry } from '../fonts/fontRegistry.ts';
 import { createPdfmakeInstance, type PdfmakeInstance } from '../fonts/pdfmakeRuntime.ts';
-import { toDocDefinition } from '../toDocDefinition/toDocDefinition.ts';
+import { toDocDefinition, type PdfaLevel } from '../toDocDefinition/toDocDefinition.ts';
 
 /**
  * Paints a layout plan into PDF bytes with pdfmake, then checks that the PDF has exactly the
@@ -13,10 +13,17 @@ import { toDocDefinition } from '../toDocDefinition/toDocDefinition.ts';
  * @param fonts The renderer's fonts.
  * @param creationDate The PDF's creation date.
  * @param instance The renderer's own pdfmake instance.
+ * @param options `pdfa`: write PDF/A-2b or PDF/A-2u.
  * @returns The PDF bytes.
  */
-export async function renderPdf(plan: LayoutPlan, fonts: FontRegistry, creationDate: Date, instance: PdfmakeInstance = createPdfmakeInstance()): Promise<Uint8Array> {
-  const definition = toDocDefinition(plan, fonts, creationDate);
+export async function renderPdf(
+  plan: LayoutPlan,
+  fonts: FontRegistry,
+  creationDate: Date,
+  instance: PdfmakeInstance = createPdfmakeInstance(),
+  options: { readonly pdfa?: PdfaLevel } = {},
+): Promise<Uint8Array> {
+  const definition = toDocDefinition(plan, fonts, creationDate, options.pdfa === undefined ? {} : { pdfa: options.pdfa });
   let bytes: Buffer;
   try {
     // Set the fonts right before createPdf, which reads them synchronously: pdfmake writes
@@ -26,6 +33,7 @@ export async function renderPdf(plan: LayoutPlan, fonts: FontRegistry, creationD
   } catch (cause) {
     throw new RenderFailedError(cause);
   }
+  if (options.pdfa === '2u') bytes = markConformanceU(bytes);
   const pages = countPages(bytes);
   if (pages !== plan.pages.length) throw new PlanMismatchError(plan.pages.length, pages);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -40,4 +48,20 @@ export async function renderPdf(plan: LayoutPlan, fonts: FontRegistry, creationD
 export function countPages(pdf: Uint8Array): number {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   return text.match(/\/Type \/Page\b(?!s)/gu)?.length ?? 0;
+}
+
+const CONFORMANCE_B = Buffer.from('<pdfaid:conformance>B</pdfaid:conformance>', 'latin1');
+
+/**
+ * Turns pdfkit's PDF/A-2b identification into PDF/A-2u. Level U adds one requirement to B: every
+ * glyph maps to Unicode, which pdfkit's embedded fonts already satisfy (each has a ToUnicode CMap
+ * built from the text drawn). The XMP stream is written uncompressed and the letters have the
+ * same length, so no offset moves.
+ */
+function markConformanceU(pdf: Buffer): Buffer {
+  const at = pdf.indexOf(CONFORMANCE_B);
+  if (at < 0 || pdf.indexOf(CONFORMANCE_B, at + 1) >= 0) throw new RenderFailedError(new Error('PDF/A identification not found exactly once in the XMP packet'));
+  const copy = Buffer.from(pdf);
+  copy.write('U', at + CONFORMANCE_B.indexOf('B'), 'latin1');
+  return copy;
 }

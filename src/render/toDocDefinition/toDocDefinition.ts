@@ -8,6 +8,15 @@ export interface DocDefinitionFonts {
   familyName(face: FaceKey): string;
 }
 
+/** Archival conformance levels the renderer can write: PDF/A-2 level B (visual), or level U (B + every glyph maps to Unicode). */
+export type PdfaLevel = '2b' | '2u';
+
+/** Options of {@link toDocDefinition}. */
+export interface DocDefinitionOptions {
+  /** Write PDF/A-2 (PDF 1.7, XMP metadata with the PDF/A identification, an sRGB output intent). */
+  readonly pdfa?: PdfaLevel;
+}
+
 /**
  * Turns a finished layout plan into a pdfmake document definition. Every item is placed at an
  * absolute position and text never wraps (`noWrap`), so pdfmake only paints: the pages are
@@ -16,9 +25,10 @@ export interface DocDefinitionFonts {
  * @param plan The layout plan.
  * @param fonts Font family names.
  * @param creationDate The PDF's creation date (fixed for byte-identical output).
+ * @param options Archival output.
  * @returns The document definition.
  */
-export function toDocDefinition(plan: LayoutPlan, fonts: DocDefinitionFonts, creationDate: Date): TDocumentDefinitions {
+export function toDocDefinition(plan: LayoutPlan, fonts: DocDefinitionFonts, creationDate: Date, options: DocDefinitionOptions = {}): TDocumentDefinitions {
   const images: Record<string, string> = {};
   const first = plan.pages[0];
   const portrait = first === undefined ? { width: 595.28, height: 841.89 } : first.landscape ? { width: first.height, height: first.width } : { width: first.width, height: first.height };
@@ -27,8 +37,16 @@ export function toDocDefinition(plan: LayoutPlan, fonts: DocDefinitionFonts, cre
     ...(index > 0 ? { pageBreak: 'before' as const } : {}),
     pageOrientation: page.landscape ? ('landscape' as const) : ('portrait' as const),
   }));
-  const { info } = plan;
+  const archival = options.pdfa !== undefined;
+  // pdfkit copies the document information into the XMP packet without escaping it: in archival
+  // output the XML-special characters become their full-width forms in both places, so the packet
+  // stays well-formed and equal to the Info dictionary (PDF/A requires both).
+  const text = (value: string) => (archival ? xmpSafe(value) : value);
+  const info = { ...plan.info, title: text(plan.info.title), author: text(plan.info.author), ...(plan.info.subject === undefined ? {} : { subject: text(plan.info.subject) }), ...(plan.info.keywords === undefined ? {} : { keywords: text(plan.info.keywords) }) };
   return {
+    // pdfkit writes the XMP packet only above PDF 1.3; PDF/A-2 is based on PDF 1.7. pdfkit knows
+    // PDF/A-2a/b only: level U is the same file with its identification changed (renderPdf).
+    ...(archival ? { version: '1.7', subset: 'PDF/A-2b' } : {}),
     pageSize: portrait,
     pageOrientation: first?.landscape === true ? 'landscape' : 'portrait',
     pageMargins: 0,
@@ -88,4 +106,10 @@ function toNode(item: Exclude<PlacedItem, { kind: 'rule' }>, fonts: DocDefinitio
     if (item.outline.parentId !== undefined) node.outlineParentId = item.outline.parentId;
   }
   return node as unknown as Content;
+}
+
+/** Replaces what pdfkit would write unescaped into XML (& < > and control characters) by full-width forms or nothing. */
+function xmpSafe(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[&<>]/gu, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).replace(/[\u0000-\u001f\u007f]/gu, '');
 }
