@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createRenderer, renderReport } from '../../src/index.ts';
 import type { PlacedText, PlannedPage } from '../../src/index.ts';
 import { createFontRegistry } from '../../src/render/fonts/fontRegistry.ts';
+import { LAYOUTS_DIR } from '../helpers/paths.ts';
 import { reportWith } from './fixtures.ts';
 
 const renderer = createRenderer();
@@ -30,15 +33,36 @@ describe('document features', () => {
     expect(outline[0]!.items.map((entry) => entry.title)).toEqual(['（一）子节']);
   });
 
-  test('a wrapped title is balanced as a trapezoid: no line longer than the one above it', async () => {
+  test('a wrapped title breaks where the meaning is whole and forms a trapezoid (lines grow or shrink steadily)', async () => {
     const title = '某某省某某市某某县人民政府办公室关于二〇二四年度政府信息公开工作年度报告的发布说明';
     const { plan } = await renderer.plan({ ...reportWith(['正文。']), meta: { title, issuer: '机关', year: 2024 } });
     const lines = textsOf(plan.pages[0]!).filter((t) => t.size === 22);
     expect(lines.length).toBeGreaterThan(1);
     const widths = lines.map((t) => [...t.text].length);
-    for (let i = 1; i < widths.length; i++) expect(widths[i]!).toBeLessThanOrEqual(widths[i - 1]!);
-    expect(widths[0]! - widths.at(-1)!).toBeLessThanOrEqual(4);
+    const rising = widths.every((w, i) => i === 0 || w >= widths[i - 1]!);
+    const falling = widths.every((w, i) => i === 0 || w <= widths[i - 1]!);
+    expect(rising || falling).toBe(true);
     expect(lines.map((t) => t.text).join('')).toBe(title);
+    // Never inside 政府信息公开: the year line ends the line before it.
+    expect(lines.some((t) => t.text.startsWith('政府信息公开'))).toBe(true);
+  });
+
+  test('a title is not broken inside a word: …2023年 / 政府信息公开工作年度报告, not …2023年政府 / 信息公开…', async () => {
+    const { plan } = await renderer.plan({ ...reportWith(['正文。']), meta: { title: '云溪县自然资源局2023年政府信息公开工作年度报告', issuer: '机关', year: 2023 } });
+    expect(textsOf(plan.pages[0]!).filter((t) => t.size === 22).map((t) => t.text)).toEqual(['云溪县自然资源局2023年', '政府信息公开工作年度报告']);
+  });
+
+  test('the preset title shape is honoured: block fills the first line', async () => {
+    const title = '某某省某某市某某县人民政府办公室关于二〇二四年度政府信息公开工作年度报告的发布说明';
+    const preset = JSON.parse(readFileSync(join(LAYOUTS_DIR, 'gbt9704.json'), 'utf8')) as { title: { shape: string } };
+    const shaped = async (shape: string) => {
+      const { plan } = await renderer.plan({ ...reportWith(['正文。']), meta: { title, issuer: '机关', year: 2024 } }, { layout: { ...preset, title: { ...preset.title, shape } } });
+      return textsOf(plan.pages[0]!).filter((t) => t.size === 22).map((t) => [...t.text].length);
+    };
+    const block = await shaped('block');
+    const trapezoid = await shaped('trapezoid');
+    expect(block[0]).toBeGreaterThan(trapezoid[0]!);
+    expect(block[0]).toBeGreaterThanOrEqual(15);
   });
 
   test('a line feed inside a title string is an explicit break too', async () => {

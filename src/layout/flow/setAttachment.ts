@@ -4,7 +4,7 @@ import { faceOf } from '../face/faceOf.ts';
 import type { FlowItem } from './flowItem.ts';
 import { checkText } from './checkText.ts';
 import type { Setter } from './setContext.ts';
-import { balancedLines, toFlowLine } from './setLines.ts';
+import { titleLines, toFlowLine } from './setLines.ts';
 
 /**
  * Sets an attachment's opening: a new page in its orientation, the label (附件2) on the first
@@ -27,7 +27,7 @@ export const setAttachment: Setter<'attachment'> = (block, frame, context) => {
     const style = preset.attachment.title;
     items.push({ kind: 'space', height: Math.max(0, preset.attachment.titleLine - 2) * frame.bodyPitch });
     const runs = [{ text: checkText(block.title, faceOf(style), [...block.path, 'title'], measurer, warnings), face: faceOf(style), size: style.size }];
-    items.push({ kind: 'lines', lines: balancedLines(runs, frame.textWidth, context).map((line) => toFlowLine(line, style.lineHeight, 'center', frame.textWidth, measurer)), keepWithNext: true, splittable: false, note: 'attachment title' });
+    items.push({ kind: 'lines', lines: titleLines(runs, frame.textWidth, context).map((line) => toFlowLine(line, style.lineHeight, 'center', frame.textWidth, measurer)), keepWithNext: true, splittable: false, note: 'attachment title' });
     items.push({ kind: 'space', height: frame.bodyPitch });
   }
   return { items, warnings };

@@ -1,6 +1,7 @@
 import type { IssuePath, ReportIssue } from '../../issues/issue.ts';
 import type { SetLine, TextRun } from '../../text/breakLines/breakLines.ts';
 import { breakLines } from '../../text/breakLines/breakLines.ts';
+import { breakTitle } from '../../text/breakTitle/breakTitle.ts';
 import type { TextMeasurer } from '../../text/measure/measure.ts';
 import type { PageFrame } from '../frame/pageFrame.ts';
 import { checkText } from './checkText.ts';
@@ -23,8 +24,27 @@ export function setBodyLines(runs: readonly TextRun[], paths: readonly IssuePath
   const { measurer, preset } = context;
   const warnings: ReportIssue[] = [];
   const cleaned = runs.map((run, i) => ({ ...run, text: checkText(run.text, run.face, paths[i] ?? paths[0]!, measurer, warnings) }));
-  const set = breakLines(cleaned, measurer, { width: frame.textWidth, firstLineIndent: indentChars * frame.charWidth, tracking: frame.bodyTracking, justify: preset.body.justify });
+  const set = breakLines(cleaned, measurer, {
+    width: frame.textWidth,
+    firstLineIndent: indentChars * frame.charWidth,
+    tracking: frame.bodyTracking,
+    justify: preset.body.justify,
+    ...(preset.body.maxSpacing === undefined ? {} : { maxSpacing: preset.body.maxSpacing * preset.body.size }),
+  });
   return { lines: set.map((line) => toFlowLine(line, frame.bodyPitch, 'left', frame.textWidth, measurer)), warnings };
+}
+
+/**
+ * Breaks a title (the report's or an attachment's) where the meaning is whole, balanced in the
+ * preset's `title.shape` (see {@link breakTitle}).
+ *
+ * @param runs The title's runs.
+ * @param width The widest line allowed, in pt.
+ * @param context Preset and measurer.
+ * @returns The lines.
+ */
+export function titleLines(runs: readonly TextRun[], width: number, context: SetContext): SetLine[] {
+  return breakTitle(runs, context.measurer, { width, shape: context.preset.title.shape });
 }
 
 /**

@@ -46,12 +46,20 @@ export const layoutPresetSchema = strictObject({
     lineHeight: pt.optional().describe('Body line pitch in pt; derived from the grid when there is one'),
     indentChars: z.number().min(0).max(10).describe('First-line indent in body characters'),
     justify: z.boolean().describe('Spread full lines to the exact width'),
+    maxSpacing: z
+      .number()
+      .min(0)
+      .max(2)
+      .optional()
+      .describe('Largest space justification may add between two characters, in ems of the body size; a line that would need more is broken inside an e-mail address or URL, or else left ragged (unset: no limit)'),
   }),
   lead: strictObject({ role: z.enum(FONT_ROLES), bold: z.boolean() }).describe('Face of a paragraph lead phrase'),
   title: textStyle.extend({
     lineHeight: pt.describe('Title line pitch in pt'),
     spaceAfterLines: z.number().min(0).max(10).describe('Blank body lines after the title'),
-    shape: z.enum(['trapezoid', 'diamond', 'block']).describe('How a wrapped title is balanced'),
+    shape: z
+      .enum(['trapezoid', 'diamond', 'block'])
+      .describe('How a wrapped title is balanced: trapezoid (lines grow or shrink steadily, 上短下长 preferred), diamond (middle lines longest), block (full lines, the last shorter)'),
   }),
   headings: z
     .array(textStyle.extend({ indentChars: z.number().min(0).max(10) }))

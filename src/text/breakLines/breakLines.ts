@@ -284,10 +284,12 @@ function setLine(glyphs: readonly Glyph[], runs: readonly TextRun[], indent: num
   const count = glyphs.length;
   const { natural, stretchable } = measure(glyphs, tracking);
   // Compression before spreading: a line over the width first sets its end marks half width.
+  // An overshoot within the grid's negative tracking is closed by spacing, as without compression,
+  // so that full grid lines keep every mark full width.
   let over = natural - available;
   let endTrim = 0;
   let startShift = 0;
-  if (fit.compress && over > EPSILON && count > 0) {
+  if (fit.compress && over > Math.max(EPSILON, -tracking) + EPSILON && count > 0) {
     const last = glyphs[count - 1]!;
     if (last.punctuation === 'close') endTrim = Math.min(last.halfEm, over);
     over -= endTrim;
