@@ -156,6 +156,13 @@ describe('breakLines', () => {
       { numRuns: 300, seed: 15 },
     );
   });
+
+  test('Chinese quotes break like brackets: before “ and after ”, never after “ or before ”', () => {
+    const lines = breakLines(body('一二三四五六七“好”说：“是。”'), measurer, { width: 100 });
+    expect(lines.map(textOf)).toEqual(['一二三四五六七“好”', '说：“是。”']);
+    const open = breakLines(body('一二三四五六七八九“好”'), measurer, { width: 100 });
+    expect(open.map(textOf)).toEqual(['一二三四五六七八九', '“好”']);
+  });
 });
 
 /** Each character of a line with its x offset. */

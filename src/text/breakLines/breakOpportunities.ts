@@ -1,4 +1,5 @@
 import LineBreaker from 'linebreak';
+import { isWide } from '../measure/measure.ts';
 
 /** A place where a line may end: after `position` UTF-16 units of the text. */
 export interface BreakOpportunity {
@@ -27,11 +28,39 @@ export function breakOpportunities(text: string, preferWords: boolean): BreakOpp
   const wordEnds = preferWords ? wordBoundaries(text) : undefined;
   const breaker = new LineBreaker(text);
   const result: BreakOpportunity[] = [];
+  const quoteBreaks = chineseQuoteBreaks(text);
+  const push = (position: number, required: boolean) => {
+    const betweenWords = wordEnds === undefined || wordEnds.has(position) || isPunctuationBefore(text, position);
+    result.push({ position, required, betweenWords });
+  };
   for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
-    const betweenWords = wordEnds === undefined || wordEnds.has(next.position) || isPunctuationBefore(text, next.position);
-    result.push({ position: next.position, required: next.required, betweenWords });
+    while (quoteBreaks.length > 0 && quoteBreaks[0]! < next.position) push(quoteBreaks.shift()!, false);
+    if (quoteBreaks[0] === next.position) quoteBreaks.shift();
+    push(next.position, next.required);
   }
   return result;
+}
+
+/** Marks that may not start a line (closing brackets and quotes, point marks): kinsoku. */
+const NO_LINE_START = new Set([...'，。、；：？！）」』》〉】〕〗”’…—·%‰℃']);
+/** Marks that may not end a line. */
+const NO_LINE_END = new Set([...'（「『《〈【〔〖“‘']);
+
+/**
+ * UAX #14 (as the linebreak package implements it) treats “ ” ‘ ’ as ambiguous quotes that glue
+ * to both neighbours, so 说：“好。” cannot break anywhere. In Chinese text they are brackets
+ * (CLREQ): a line may end before an opening quote and after a closing one, as around （ ）.
+ */
+function chineseQuoteBreaks(text: string): number[] {
+  const positions: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const before = text[i - 1]!;
+    const here = text[i]!;
+    const wide = (c: string) => isWide(c.codePointAt(0) ?? 0);
+    if ((here === '“' || here === '‘') && wide(before) && !NO_LINE_END.has(before)) positions.push(i);
+    else if ((before === '”' || before === '’') && wide(here) && !NO_LINE_START.has(here)) positions.push(i);
+  }
+  return positions;
 }
 
 /** Table labels repeat within and across reports (the official forms' canonical labels), so their segmentation is kept. */
