@@ -17,6 +17,9 @@ test('should find the boundary cases (test/visual/cases/*.json)', () => {
     'boundary-landscape-draft',
     'boundary-long-table',
     'boundary-orphan-and-widow',
+    'print-email-url',
+    'print-punctuation',
+    'print-title-words',
   ]);
 });
 
