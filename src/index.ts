@@ -36,6 +36,7 @@ export {
   FontError,
   InputLimitError,
   ResourceDeniedError,
+  ImageError,
   RenderFailedError,
   RenderTimeoutError,
   QueueFullError,

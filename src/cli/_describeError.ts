@@ -10,6 +10,7 @@ const LIBRARY_EXIT_CODES: Readonly<Record<GovReportErrorCode, ExitCode>> = {
   E_UNKNOWN_LAYOUT: EXIT_CODES.refused,
   E_INPUT_LIMIT: EXIT_CODES.refused,
   E_RESOURCE_DENIED: EXIT_CODES.refused,
+  E_IMAGE: EXIT_CODES.refused,
   E_INVALID_ARGUMENT: EXIT_CODES.usage,
   E_FONT: EXIT_CODES.failure,
   E_RENDER_FAILED: EXIT_CODES.failure,

@@ -10,6 +10,7 @@ export type GovReportErrorCode =
   | 'E_FONT'
   | 'E_INPUT_LIMIT'
   | 'E_RESOURCE_DENIED'
+  | 'E_IMAGE'
   | 'E_RENDER_FAILED'
   | 'E_RENDER_TIMEOUT'
   | 'E_QUEUE_FULL'
@@ -128,6 +129,25 @@ export class ResourceDeniedError extends GovReportError {
       {
         zh: '报告引用了未获允许的本地文件或网址；请改为直接传入数据，或在选项中允许该来源',
         en: 'the report names a local file or URL that is not allowed; pass the data itself or allow the source in the options',
+      },
+      issues,
+    );
+  }
+}
+
+/**
+ * An image cannot be used: it could not be read or fetched (timeout, HTTP error, not a regular
+ * file, larger than `maxImageBytes`), it is not a whole PNG or JPEG, or it has more pixels than
+ * `maxImagePixels` / `maxTotalImagePixels` allow. Each issue names the image's path and the rule.
+ */
+export class ImageError extends GovReportError {
+  /** @param issues One issue per image refused. */
+  constructor(issues: readonly ReportIssue[]) {
+    super(
+      'E_IMAGE',
+      {
+        zh: `报告中有 ${issues.length} 张图片无法使用（无法读取、文件损坏或像素过多）；请按下列路径修改`,
+        en: `${issues.length} image(s) of the report cannot be used (unreadable, corrupt or too many pixels); fix them at the paths below`,
       },
       issues,
     );

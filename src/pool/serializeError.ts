@@ -23,6 +23,7 @@ const CLASSES: Record<string, { readonly prototype: errors.GovReportError }> = {
   FontError: errors.FontError,
   InputLimitError: errors.InputLimitError,
   ResourceDeniedError: errors.ResourceDeniedError,
+  ImageError: errors.ImageError,
   RenderFailedError: errors.RenderFailedError,
   RenderTimeoutError: errors.RenderTimeoutError,
   QueueFullError: errors.QueueFullError,

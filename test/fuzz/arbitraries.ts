@@ -946,8 +946,11 @@ export const randomInputArb: fc.Arbitrary<unknown> = fc.oneof(
 // Limits
 // ---------------------------------------------------------------------------------------------
 
-/** A limit that can be exceeded by a report value (not `maxInputBytes`, which is about JSON text). */
-export type StructuralLimit = Exclude<keyof InputLimits, 'maxInputBytes'>;
+/**
+ * A limit that the schema checks on a report value: not `maxInputBytes` (about JSON text) nor the
+ * image limits checked when images are decoded (`maxImagePixels`, `maxTotalImageBytes`, `maxTotalImagePixels`).
+ */
+export type StructuralLimit = Exclude<keyof InputLimits, 'maxInputBytes' | 'maxImagePixels' | 'maxTotalImageBytes' | 'maxTotalImagePixels'>;
 
 /** Every structural limit, in the order of {@link InputLimits}. */
 export const STRUCTURAL_LIMITS: readonly StructuralLimit[] = Object.freeze([
@@ -961,6 +964,9 @@ export const STRUCTURAL_LIMITS: readonly StructuralLimit[] = Object.freeze([
   'maxCellTextLength',
   'maxParagraphLength',
   'maxImageBytes',
+  'maxTotalCells',
+  'maxTotalTextLength',
+  'maxTotalBlocks',
 ]);
 
 /**
@@ -968,9 +974,9 @@ export const STRUCTURAL_LIMITS: readonly StructuralLimit[] = Object.freeze([
  * new object per run) keeps `validateReport`'s per-limits schema cache warm.
  */
 export const SMALL_LIMITS_POOL: readonly InputLimits[] = Object.freeze([
-  Object.freeze({ ...DEFAULT_LIMITS, maxSections: 2, maxBlocks: 3, maxSectionDepth: 2, maxAttachments: 1, maxTableRows: 3, maxTableColumns: 3, maxHeaderDepth: 2, maxCellTextLength: 4, maxParagraphLength: 20, maxImageBytes: 16 }),
-  Object.freeze({ ...DEFAULT_LIMITS, maxSections: 1, maxBlocks: 1, maxSectionDepth: 1, maxAttachments: 0, maxTableRows: 1, maxTableColumns: 1, maxHeaderDepth: 1, maxCellTextLength: 1, maxParagraphLength: 1, maxImageBytes: 1 }),
-  Object.freeze({ ...DEFAULT_LIMITS, maxSections: 5, maxBlocks: 5, maxSectionDepth: 3, maxAttachments: 2, maxTableRows: 10, maxTableColumns: 6, maxHeaderDepth: 3, maxCellTextLength: 10, maxParagraphLength: 60, maxImageBytes: 100 }),
+  Object.freeze({ ...DEFAULT_LIMITS, maxSections: 2, maxBlocks: 3, maxSectionDepth: 2, maxAttachments: 1, maxTableRows: 3, maxTableColumns: 3, maxHeaderDepth: 2, maxCellTextLength: 4, maxParagraphLength: 20, maxImageBytes: 16, maxTotalCells: 20, maxTotalTextLength: 150, maxTotalBlocks: 15 }),
+  Object.freeze({ ...DEFAULT_LIMITS, maxSections: 1, maxBlocks: 1, maxSectionDepth: 1, maxAttachments: 0, maxTableRows: 1, maxTableColumns: 1, maxHeaderDepth: 1, maxCellTextLength: 1, maxParagraphLength: 1, maxImageBytes: 1, maxTotalCells: 1, maxTotalTextLength: 10, maxTotalBlocks: 3 }),
+  Object.freeze({ ...DEFAULT_LIMITS, maxSections: 5, maxBlocks: 5, maxSectionDepth: 3, maxAttachments: 2, maxTableRows: 10, maxTableColumns: 6, maxHeaderDepth: 3, maxCellTextLength: 10, maxParagraphLength: 60, maxImageBytes: 100, maxTotalCells: 200, maxTotalTextLength: 1_000, maxTotalBlocks: 40 }),
 ]);
 
 /** One report that exceeds one limit by exactly one. */
@@ -1012,6 +1018,9 @@ export const BREACH_PATHS: Readonly<Record<StructuralLimit, Path>> = Object.free
   maxCellTextLength: ['sections', 0, 'content', 0, 'table', 'rows', 0, 'values', 0],
   maxParagraphLength: ['sections', 0, 'content', 0],
   maxImageBytes: ['sections', 0, 'content', 0, 'image', 'data'],
+  maxTotalCells: ['sections'],
+  maxTotalTextLength: ['sections'],
+  maxTotalBlocks: ['sections'],
 });
 
 /**
@@ -1055,7 +1064,33 @@ export function exceedLimit(limit: StructuralLimit, limits: InputLimits, binary 
       const bytes = new Uint8Array(limits.maxImageBytes + 1);
       return one([{ image: { data: binary ? bytes : 'A'.repeat(Math.ceil((limits.maxImageBytes * 4) / 3) + 65) } }]);
     }
+    case 'maxTotalCells':
+      // One-column tables of at most maxTableRows rows, no text: only the cell total grows.
+      return report(spread(limits.maxTotalCells + 1, Math.max(1, limits.maxTableRows), limits).map((content) => ({
+        heading: '一',
+        content: content.map((rows) => ({ table: { columns: ['数'], rows: Array.from({ length: rows }, () => ({ values: [1] })) } })),
+      })));
+    case 'maxTotalTextLength': {
+      // The title, issuer and first heading hold 5 characters; paragraphs of at most maxParagraphLength
+      // make up the rest (exact when they fit in one section, as with the default limits).
+      const sections = spread(Math.max(0, limits.maxTotalTextLength + 1 - 5), Math.max(1, limits.maxParagraphLength), limits);
+      return report(sections.map((content) => ({ heading: '一', content: content.map((length) => '字'.repeat(length)) })));
+    }
+    case 'maxTotalBlocks': {
+      // Every section is a block and so is each of its one-character paragraphs.
+      const target = limits.maxTotalBlocks + 1;
+      const perSection = Math.max(1, limits.maxBlocks) + 1;
+      const sections = Array.from({ length: Math.ceil(target / perSection) }, (_, index) => Math.min(perSection, target - index * perSection));
+      return report(sections.map((blocks) => ({ heading: '一', content: Array.from({ length: blocks - 1 }, () => '段') })));
+    }
   }
+}
+
+/** Splits `total` into blocks of at most `each`, grouped into sections of at most maxBlocks blocks. */
+function spread(total: number, each: number, limits: InputLimits): number[][] {
+  const blocks = Array.from({ length: Math.ceil(total / each) }, (_, index) => Math.min(each, total - index * each));
+  const perSection = Math.max(1, limits.maxBlocks);
+  return Array.from({ length: Math.max(1, Math.ceil(blocks.length / perSection)) }, (_, index) => blocks.slice(index * perSection, (index + 1) * perSection));
 }
 
 /**

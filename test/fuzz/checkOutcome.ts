@@ -112,7 +112,7 @@ export function thrownProblems(error: unknown): string[] {
   if (error.bilingual.zh.trim() === '' || error.bilingual.en.trim() === '') problems.push('bilingual message is empty');
   if (!Array.isArray(error.issues)) problems.push('issues is not an array');
   else error.issues.forEach((issue, index) => issueProblems(issue).forEach((problem) => problems.push(`issues[${index}]: ${problem}`)));
-  const inputCodes = ['E_INVALID_REPORT', 'E_INPUT_LIMIT', 'E_RESOURCE_DENIED', 'E_REFUSED_STRICT'];
+  const inputCodes = ['E_INVALID_REPORT', 'E_INPUT_LIMIT', 'E_RESOURCE_DENIED', 'E_IMAGE', 'E_REFUSED_STRICT'];
   if (inputCodes.includes(error.code) && error.issues.length === 0) problems.push(`${error.code} without issues (no path)`);
   return problems;
 }

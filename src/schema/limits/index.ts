@@ -1,2 +1,3 @@
 export * from './limits.ts';
 export * from './resolveLimits.ts';
+export * from './workBudget.ts';

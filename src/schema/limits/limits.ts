@@ -23,9 +23,33 @@ export interface InputLimits {
   readonly maxCellTextLength: number;
   /** Longest paragraph, heading or title line, in characters. */
   readonly maxParagraphLength: number;
-  /** Largest image, in bytes after decoding. */
+  /** Largest image file, in bytes (after base64 decoding; a fetched or read file stops at this size). */
   readonly maxImageBytes: number;
+  /**
+   * Most pixel values in one image: width × height × channels (grey 1, grey + alpha 2, RGB 3,
+   * RGBA or CMYK 4, palette 1), read from the header before anything is decoded.
+   */
+  readonly maxImagePixels: number;
+  /**
+   * Work budget: most table cells in the whole report (data cells: leaf rows × leaf columns of
+   * every band; each official form block counts as {@link FORM_BLOCK_CELLS}).
+   */
+  readonly maxTotalCells: number;
+  /** Work budget: most characters of printed text in the whole report (every string but image data and paths). */
+  readonly maxTotalTextLength: number;
+  /** Work budget: most blocks in the whole report (paragraphs, subsections, tables, images, forms, at any depth). */
+  readonly maxTotalBlocks: number;
+  /** Work budget: most image bytes in the whole report. */
+  readonly maxTotalImageBytes: number;
+  /** Work budget: most pixel values (see `maxImagePixels`) of all the report's images together. */
+  readonly maxTotalImagePixels: number;
 }
+
+/** What one official form block (表二, 表三 or 表四) counts towards `maxTotalCells`: more than the largest template has. */
+export const FORM_BLOCK_CELLS = 300;
+
+/** A 300-dpi A4 page in RGBA or CMYK: 2480 × 3508 pixels × 4 channels. */
+const A4_300_DPI_VALUES = 2480 * 3508 * 4;
 
 /** The limits used when the caller gives none: generous for any real annual report. */
 export const DEFAULT_LIMITS: InputLimits = Object.freeze({
@@ -40,4 +64,12 @@ export const DEFAULT_LIMITS: InputLimits = Object.freeze({
   maxCellTextLength: 500,
   maxParagraphLength: 20_000,
   maxImageBytes: 10 * 1024 * 1024,
+  maxImagePixels: A4_300_DPI_VALUES,
+  // The work budget: chosen from measurement (bench/budget.mjs) so that a report at every budget
+  // at once renders within 60 s and 1.5 GB on a 2-core VM; see README "Limits and errors".
+  maxTotalCells: 50_000,
+  maxTotalTextLength: 200_000,
+  maxTotalBlocks: 10_000,
+  maxTotalImageBytes: 40 * 1024 * 1024,
+  maxTotalImagePixels: 2 * A4_300_DPI_VALUES,
 });

@@ -7,6 +7,7 @@ import { named } from '../jsonSchema/named.ts';
 import { limitCheck, withMessage } from '../messages/messages.ts';
 import { FORM_VERSIONS, type FormVersion } from '../forms/forms.ts';
 import { LAYOUT_PRESET_NAMES, type LayoutPresetName } from '../layoutPreset/layoutPreset.ts';
+import { measureWork } from '../limits/workBudget.ts';
 
 /** A calendar date written `YYYY-MM-DD`, printed as `2021年1月15日`. */
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
@@ -100,6 +101,11 @@ export function createReportSchema(limits: InputLimits = DEFAULT_LIMITS) {
       watermark: requiredText('watermark', 40).optional(),
       dateLine: requiredText('date', 200).optional(),
     }).optional(),
+  }).superRefine((report, ctx) => {
+    // The work budget: totals over the whole report, once every part is known to be well formed.
+    for (const breach of measureWork(report, limits).breaches) {
+      ctx.addIssue({ code: 'custom', path: [...breach.path], params: { rule: 'limit', total: true, limit: breach.limit, max: breach.max, actual: breach.actual } });
+    }
   }));
 }
 

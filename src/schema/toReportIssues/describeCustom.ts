@@ -65,6 +65,16 @@ export function describeCustom(params: Record<string, unknown> | undefined, path
         expected: 'labels on all rows or on none',
       };
     case 'limit':
+      if (params.total === true) {
+        // A work budget: the total over the whole report passed the limit at this path.
+        return {
+          message: {
+            zh: `超出工作量限制 ${String(params.limit)}：全报告合计 ${String(params.actual)}，上限 ${String(params.max)}（在此处超出）`,
+            en: `exceeds the work budget ${String(params.limit)}: the whole report has ${String(params.actual)}, at most ${String(params.max)} (passed here)`,
+          },
+          expected: `at most ${String(params.max)} in the whole report`,
+        };
+      }
       return {
         message: {
           zh: `超出限制 ${String(params.limit)}（上限 ${String(params.max)}${params.actual === undefined ? '' : `，实际 ${String(params.actual)}`}）`,
