@@ -1,4 +1,4 @@
-import { InputLimitError, InvalidArgumentError, ReportValidationError, ResourceDeniedError, StrictModeRefusalError } from '../errors/errors.ts';
+import { ImageError, InputLimitError, InvalidArgumentError, ReportValidationError, ResourceDeniedError, StrictModeRefusalError } from '../errors/errors.ts';
 import { createIssue } from '../issues/createIssue.ts';
 import type { ReportIssue } from '../issues/issue.ts';
 import { resolveForms } from '../forms/resolveForms/resolveForms.ts';
@@ -141,9 +141,19 @@ function parseInput(input: unknown, limits: InputLimits): Report {
 }
 
 async function resolveImagesOf(report: Report, options: RenderOptions, limits: InputLimits): Promise<Report> {
-  const resolved = await resolveImages(report, options.resources ?? {}, limits.maxImageBytes);
+  const resources = options.resources ?? {};
+  if (typeof resources !== 'object' || resources === null) {
+    throw new InvalidArgumentError('options.resources', { zh: '对象', en: 'an object' }, resources);
+  }
+  for (const name of ['timeoutMs', 'totalTimeoutMs'] as const) {
+    const value = resources[name];
+    if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 2_147_483_647)) {
+      throw new InvalidArgumentError(`options.resources.${name}`, { zh: '1 到 2147483647 之间的整数（毫秒）', en: 'a whole number of milliseconds from 1 to 2147483647' }, value);
+    }
+  }
+  const resolved = await resolveImages(report, resources, limits);
   if (resolved.denied.length > 0) throw new ResourceDeniedError(resolved.denied);
-  if (resolved.errors.length > 0) throw new ReportValidationError(resolved.errors);
+  if (resolved.errors.length > 0) throw new ImageError(resolved.errors);
   return resolved.report;
 }
 

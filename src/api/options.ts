@@ -8,8 +8,16 @@ export type { FontFileSpec } from '../render/fonts/fontFileSpec.ts';
 export interface ResourcePolicy {
   /** Folders whose files (and their descendants) images may be read from. */
   readonly allowedDirectories?: readonly string[];
-  /** URL prefixes images may be fetched from (e.g. `https://cdn.example.gov.cn/`). */
+  /**
+   * URL prefixes images may be fetched from (e.g. `https://cdn.example.gov.cn/images/`): same
+   * origin, then whole path segments, judged on the normalised URL (see README); redirects are
+   * followed only to URLs that pass the same check.
+   */
   readonly allowedUrlPrefixes?: readonly string[];
+  /** Time for one fetch, from connecting to the last byte, in ms (default 10,000). */
+  readonly timeoutMs?: number;
+  /** Time for all the fetches of one report together, in ms (default 30,000). */
+  readonly totalTimeoutMs?: number;
 }
 
 /** Options of one render; the same options exist as CLI flags. */

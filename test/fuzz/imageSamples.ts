@@ -209,7 +209,7 @@ export const HOSTILE_IMAGES: readonly HostileImage[] = [
   { name: 'lossless JPEG (SOF3)', rule: 'image_unsupported', bytes: () => new Uint8Array(Buffer.concat([jpegHeader(16, 16, 3, 0xc3), Buffer.alloc(4), Buffer.from([0xff, 0xd9])])) },
   { name: 'JPEG without a frame header', rule: 'image_header', bytes: () => { const jpeg = Buffer.from(encodeJpeg(16, 16)); const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0])); return new Uint8Array(Buffer.concat([jpeg.subarray(0, sof), jpeg.subarray(sof + 2 + jpeg.readUInt16BE(sof + 2))])); } },
   { name: 'JPEG segment length past the end', rule: 'image_truncated', bytes: () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0xff, 0xff, 0, 0]) },
-  { name: 'JPEG with garbage between segments', rule: 'image_data', bytes: () => { const jpeg = Buffer.from(encodeJpeg(16, 16)); return new Uint8Array(Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0x12, 0x34]), jpeg.subarray(2)])); } },
+  { name: 'JPEG with garbage between segments', rule: 'image_data', bytes: () => { const jpeg = Buffer.from(encodeJpeg(16, 16)); const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0])); return new Uint8Array(Buffer.concat([jpeg.subarray(0, sof), Buffer.from([0x12, 0x34]), jpeg.subarray(sof)])); } },
   { name: 'JPEG with EOI before any scan', rule: 'image_data', bytes: () => new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) },
 ];
 

@@ -10,6 +10,7 @@ import {
   renderReport,
   ReportValidationError,
   ResourceDeniedError,
+  ImageError,
   StrictModeRefusalError,
   LayoutPresetError,
 } from '../../src/index.ts';
@@ -131,10 +132,11 @@ describe('images and resources', () => {
     }
   });
 
-  test('rejects data that is not PNG or JPEG', async () => {
+  test('rejects data that is not PNG or JPEG with E_IMAGE', async () => {
     const error = await renderReport(reportWith([{ image: { data: Buffer.from('not an image').toString('base64') } }])).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ReportValidationError);
-    expect((error as ReportValidationError).issues[0]?.pathText).toBe('sections[0].content[0].image.data');
+    expect(error).toBeInstanceOf(ImageError);
+    expect(error).toMatchObject({ code: 'E_IMAGE' });
+    expect((error as ImageError).issues[0]?.pathText).toBe('sections[0].content[0].image.data');
   });
 });
 
