@@ -24,11 +24,8 @@ const textStyle = strictObject({
   size: pt.describe('Font size in pt'),
 });
 
-/**
- * The zod schema of a layout preset: page format, fonts by role, sizes, line pitch, indents,
- * heading, table, folio and signature styles. Presets are data (layouts/*.json); they hold no code.
- */
-export const layoutPresetSchema = strictObject({
+/** The fields of a layout preset, each checked on its own. */
+const presetShape = strictObject({
   name: z.string().min(1).max(100),
   description: z.string().max(1000).optional(),
   page: strictObject({
@@ -100,6 +97,84 @@ export const layoutPresetSchema = strictObject({
     spaceBeforeLines: z.number().min(0).max(10),
   }),
 });
+
+/** Points per millimetre. */
+const PT_PER_MM = 72 / 25.4;
+
+type PresetShape = z.output<typeof presetShape>;
+
+/**
+ * The geometry a preset must leave room for, in portrait and in landscape (any attachment may be
+ * landscape): a text block of positive size that holds one body line (its pitch and the title's,
+ * a heading's and one table row's height) and one body character after the widest indent, an
+ * attachment title line inside the block, and the page number inside the bottom margin. A preset
+ * that cannot is refused here with the path and the sizes, not later as a plan mismatch.
+ */
+function checkGeometry(preset: PresetShape, ctx: z.RefinementCtx): void {
+  const { page, grid, body } = preset;
+  const add = (path: (string | number)[], zh: string, en: string, expected: string) =>
+    ctx.addIssue({ code: 'custom', path, params: { rule: 'preset_geometry', zh, en, expected } });
+  const portraitWidth = (page.width - page.margins.left - page.margins.right) * PT_PER_MM;
+  const portraitHeight = (page.height - page.margins.top - page.margins.bottom) * PT_PER_MM;
+  if (page.width > page.height) {
+    // The page is given in portrait; landscape pages are the same paper turned (pdfmake turns it by its sides).
+    add(['page', 'width'], `页面按纵向给出，宽 ${page.width} mm 不应大于高 ${page.height} mm（横向请在附件上设 orientation）`, `the page is given in portrait: its width of ${page.width} mm must not exceed its height of ${page.height} mm (set orientation on an attachment for landscape)`, 'width ≤ height');
+  }
+  if (portraitWidth > 0 && portraitHeight > 0) {
+    const pitch = grid !== undefined ? portraitHeight / grid.lines : (body.lineHeight ?? body.size * 1.75);
+    if (pitch < body.size) {
+      add(grid !== undefined ? ['grid', 'lines'] : ['body', 'lineHeight'], `正文行距 ${pitch.toFixed(1)} pt 小于字号 ${body.size} pt，行与行会重叠`, `the body line pitch of ${pitch.toFixed(1)} pt is less than the ${body.size} pt type: lines would overlap`, `a line pitch of at least ${body.size} pt`);
+    }
+    if (grid !== undefined && portraitWidth / grid.chars < body.size / 2) {
+      add(['grid', 'chars'], `每行 ${grid.chars} 字时每字只有 ${(portraitWidth / grid.chars).toFixed(1)} pt，不足字号的一半`, `${grid.chars} characters a line leave ${(portraitWidth / grid.chars).toFixed(1)} pt a character, less than half the ${body.size} pt type`, `at most ${Math.floor(portraitWidth / (body.size / 2))} characters a line`);
+    }
+  }
+  for (const landscape of [false, true]) {
+    const side = landscape ? { zh: '横向页面', en: 'on a landscape page' } : { zh: '纵向页面', en: 'on a portrait page' };
+    const paperWidth = landscape ? page.height : page.width;
+    const paperHeight = landscape ? page.width : page.height;
+    const textWidth = (paperWidth - page.margins.left - page.margins.right) * PT_PER_MM;
+    const textHeight = (paperHeight - page.margins.top - page.margins.bottom) * PT_PER_MM;
+    const mmText = (pt: number) => `${(pt / PT_PER_MM).toFixed(1)} mm`;
+    if (textWidth <= 0 || textHeight <= 0) {
+      add(['page', 'margins'], `${side.zh}的页边距超出纸张（版心 ${mmText(textWidth)} × ${mmText(textHeight)}）`, `the margins leave no text block ${side.en} (${mmText(textWidth)} × ${mmText(textHeight)})`, 'margins smaller than the page in both orientations');
+      continue;
+    }
+    if (landscape && portraitWidth <= 0) continue;
+    const pitch = grid !== undefined ? portraitHeight / grid.lines : (body.lineHeight ?? body.size * 1.75);
+    const charWidth = grid !== undefined ? portraitWidth / grid.chars : body.size;
+    const tallest = Math.max(
+      pitch,
+      preset.title.lineHeight,
+      preset.attachment.title.lineHeight,
+      ...preset.headings.map((heading) => heading.size),
+      preset.table.size * preset.table.lineHeight + 2 * preset.table.paddingY,
+    );
+    if (tallest > textHeight) {
+      add(['page', 'margins'], `${side.zh}的版心高 ${mmText(textHeight)}，容不下一行（需 ${mmText(tallest)}）`, `the text block ${side.en} is ${mmText(textHeight)} high, less than one line (${mmText(tallest)})`, `a text block at least ${mmText(tallest)} high`);
+    }
+    const indent = Math.max(body.indentChars, ...preset.headings.map((heading) => heading.indentChars), preset.signature.insetChars, preset.folio.insetChars);
+    const widest = Math.max(charWidth * (indent + 1), ...preset.headings.map((heading) => heading.size + charWidth * heading.indentChars), preset.title.size, 2 * preset.table.paddingX + preset.table.size * 2);
+    if (widest > textWidth) {
+      add(['page', 'margins'], `${side.zh}的版心宽 ${mmText(textWidth)}，放不下缩进后的一个字（需 ${mmText(widest)}）`, `the text block ${side.en} is ${mmText(textWidth)} wide, too narrow for one character after the indent (${mmText(widest)})`, `a text block at least ${mmText(widest)} wide`);
+    }
+    if (preset.attachment.titleLine * pitch > textHeight) {
+      add(['attachment', 'titleLine'], `附件标题在第 ${preset.attachment.titleLine} 行，超出${side.zh}的版心`, `the attachment title on line ${preset.attachment.titleLine} falls below the text block ${side.en}`, 'a line inside the text block');
+    }
+  }
+  // A line of type takes about 1.5 × its size (the CJK faces' ascent + descent).
+  const folioMm = preset.folio.distanceBelow + (preset.folio.size * 1.5) / PT_PER_MM;
+  if (folioMm > page.margins.bottom) {
+    add(['folio', 'distanceBelow'], `页码距版心 ${preset.folio.distanceBelow} mm 加行高超出下边距 ${page.margins.bottom} mm`, `the page number (${preset.folio.distanceBelow} mm below the text block plus its line height) falls outside the bottom margin of ${page.margins.bottom} mm`, `distanceBelow + 1.5 × the folio size within ${page.margins.bottom} mm`);
+  }
+}
+
+/**
+ * The zod schema of a layout preset: page format, fonts by role, sizes, line pitch, indents,
+ * heading, table, folio and signature styles, and a geometry that can hold a line of text (see
+ * {@link checkGeometry}). Presets are data (layouts/*.json); they hold no code.
+ */
+export const layoutPresetSchema = presetShape.superRefine(checkGeometry);
 
 /** A layout preset as validated. */
 export type LayoutPreset = z.output<typeof layoutPresetSchema>;

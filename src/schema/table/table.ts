@@ -116,9 +116,11 @@ function rowNodeSchema(limits: InputLimits, depth: number): z.ZodType<RowNode, R
     label: requiredText('label', limits.maxCellTextLength, 'maxCellTextLength').optional(),
     values: z.array(cellSchema(limits)).max(limits.maxTableColumns, limitCheck('maxTableColumns', limits.maxTableColumns)).optional(),
   };
+  // One level too deep: `children` is still a known key, and its message names the limit.
+  const tooDeep = z.custom<never>(() => false, withMessage({ code: 'limit', zh: `超出限制 maxHeaderDepth：行标题最多 ${limits.maxHeaderDepth} 层`, en: `exceeds the limit maxHeaderDepth: at most ${limits.maxHeaderDepth} levels of row headers`, expected: 'values at this depth, not children' }));
   const schema =
     depth >= limits.maxHeaderDepth
-      ? strictObject(shape)
+      ? strictObject({ ...shape, children: tooDeep.optional() })
       : strictObject({ ...shape, children: z.array(rowNodeSchema(limits, depth + 1)).min(1).optional() });
   // The two row rules below, as JSON Schema: exactly one of children / values; a label with children.
   const rowRules = { oneOf: [{ type: 'object', required: ['children'] }, { type: 'object', required: ['values'] }], dependentRequired: { children: ['label'] } };
