@@ -40,7 +40,7 @@ describe('layout preset geometry', () => {
     ['narrower than the indent plus one character', withPage({ margins: { top: 37, right: 102, bottom: 35, left: 102 } }), 'page.margins'],
     ['a grid whose lines overlap', withPage({ margins: { top: 37, right: 26, bottom: 35, left: 28 } }, { grid: { lines: 60, chars: 28 } }), 'grid.lines'],
     ['page number below the paper', { ...gbt, folio: { ...gbt.folio, distanceBelow: 40 } }, 'folio.distanceBelow'],
-  ].map(([name, preset, path]) => [name, path, preset] as const))('%s is E_INVALID_LAYOUT at %s', (_name, path, preset) => {
+  ].map(([name, preset, path]) => [name as string, path as string, preset as Record<string, unknown>] as const))('%s is E_INVALID_LAYOUT at %s', (_name, path, preset) => {
     let error: unknown;
     try {
       resolvePreset(preset);

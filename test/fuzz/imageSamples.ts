@@ -172,6 +172,8 @@ const small = () => encodePng({ width: 4, height: 4 });
 /** Every malformed PNG and JPEG the image tests feed to the renderer (issue 10, point 1 and 2). */
 export const HOSTILE_IMAGES: readonly HostileImage[] = [
   { name: 'RGBA PNG with a bad filter byte (the 74-byte crash)', rule: 'image_data', bytes: () => encodePng({ width: 1, height: 1, filter: 5 }) },
+  { name: 'interlaced PNG 4 pixels wide (empty Adam7 passes that crash pdfkit)', rule: 'image_unsupported', bytes: () => encodePng({ width: 4, height: 9, colourType: 2, interlaced: true }) },
+  { name: 'interlaced PNG 1 × 1', rule: 'image_unsupported', bytes: () => encodePng({ width: 1, height: 1, interlaced: true }) },
   { name: 'interlaced RGB PNG with a bad filter byte', rule: 'image_data', bytes: () => encodePng({ width: 9, height: 9, colourType: 2, interlaced: true, filter: 7 }) },
   { name: 'grey PNG with a bad filter byte', rule: 'image_data', bytes: () => encodePng({ width: 3, height: 3, colourType: 0, filter: 255 }) },
   { name: 'header claims 2^31 × 2^31', rule: 'image_header', bytes: () => lyingPng(2 ** 31, 2 ** 31) },
@@ -246,7 +248,8 @@ const pngOptionsArb: fc.Arbitrary<PngOptions> = fc
     height: fc.integer({ min: 1, max: 40 }),
     variant: fc.constantFrom(...validPngVariants().map((v) => v.options)),
   })
-  .map(({ width, height, variant }) => ({ ...variant, width, height }));
+  // Interlaced PNGs narrower than 5 pixels are refused (pdfkit misreads their empty passes); see HOSTILE_IMAGES.
+  .map(({ width, height, variant }) => ({ ...variant, width: variant.interlaced === true ? Math.max(width, 5) : width, height }));
 
 /**
  * Images for the fuzz suite: valid PNGs (every colour type, depth, interlace) and JPEGs, the

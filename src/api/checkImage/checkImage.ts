@@ -215,6 +215,14 @@ function scanlinePasses(header: PngHeader): { rows: number; rowBytes: number }[]
 }
 
 async function checkPngData(header: PngHeader, compressed: Buffer): Promise<ImageCheck> {
+  // An Adam7 pass with rows but no columns holds no data (PNG spec), but pdfkit's decoder (png-js)
+  // still reads a filter byte per row there and then throws inside a zlib callback: refuse it.
+  if (header.interlaced && ADAM7.some(([x0, y0]) => header.width <= x0 && header.height > y0)) {
+    return refuse('image_unsupported', {
+      zh: `隔行扫描的 PNG 宽度须至少 5 像素（本图 ${header.width}）；请另存为非隔行扫描`,
+      en: `an interlaced PNG must be at least 5 pixels wide (this one: ${header.width}); save it without interlacing`,
+    });
+  }
   const passes = scanlinePasses(header);
   const expected = passes.reduce((sum, pass) => sum + pass.rows * pass.rowBytes, 0);
   if (expected + 1 > bufferConstants.MAX_LENGTH) return overLimit(header.width, header.height, COLOUR_TYPES[header.colourType]!.channels, 0);

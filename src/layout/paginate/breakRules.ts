@@ -72,20 +72,28 @@ export function tableOpening(item: Extract<FlowItem, { kind: 'table' }>, pageHei
  * @returns The height in pt.
  */
 export function minimumFollowing(items: readonly FlowItem[], index: number, pageHeight: number): number {
-  const item = items[index];
-  if (item === undefined) return 0;
-  switch (item.kind) {
-    case 'lines':
-      return item.splittable
-        ? heightOf(item.lines.slice(0, 2))
-        : heightOf(item.lines) + (item.keepWithNext ? minimumFollowing(items, index + 1, pageHeight) : 0);
-    case 'table':
-      return tableOpening(item, pageHeight);
-    case 'image':
-      return item.height;
-    case 'space':
-      return item.height + minimumFollowing(items, index + 1, pageHeight);
-    case 'newPage':
-      return 0;
+  // A loop, not recursion, that stops once the chain is taller than a page (all the caller
+  // compares): thousands of headings in a row must neither overflow the stack nor cost quadratic time.
+  let total = 0;
+  for (let at = index; total <= pageHeight; at++) {
+    const item = items[at];
+    if (item === undefined) return total;
+    switch (item.kind) {
+      case 'lines':
+        if (item.splittable) return total + heightOf(item.lines.slice(0, 2));
+        total += heightOf(item.lines);
+        if (!item.keepWithNext) return total;
+        break;
+      case 'table':
+        return total + tableOpening(item, pageHeight);
+      case 'image':
+        return total + item.height;
+      case 'space':
+        total += item.height;
+        break;
+      case 'newPage':
+        return total;
+    }
   }
+  return total;
 }
