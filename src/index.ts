@@ -15,6 +15,7 @@ export type { Attachment, Block, BlockInput, ImageSpec, Paragraph, Section, Sect
 export type { CellValue, HeaderNode, RowNode, TableBand, TableInput, TableSpec } from './schema/table/table.ts';
 export type { FormBlock, FormBlockInput } from './schema/forms/forms.ts';
 export { DEFAULT_LIMITS } from './schema/limits/limits.ts';
+export { resolveLimits } from './schema/limits/resolveLimits.ts';
 export type { InputLimits } from './schema/limits/limits.ts';
 export { layoutPresetSchema } from './schema/layoutPreset/layoutPreset.ts';
 export type { LayoutPreset, LayoutPresetInput, LayoutPresetName } from './schema/layoutPreset/layoutPreset.ts';

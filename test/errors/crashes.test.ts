@@ -91,13 +91,13 @@ describe('every printed text is checked for invisible and undrawable characters,
 });
 
 describe('errors about the input name the input, not a library bug', () => {
-  it('a corrupt PNG is a validation error at image.data, not E_RENDER_FAILED "a bug in gov-report-pdf"', async () => {
-    // PNG signature and an IHDR header with absurd dimensions, nothing else: passes the image
-    // check in src/api/resolveImages.ts, then pdfmake throws "Incomplete or corrupt PNG file".
+  it('a corrupt PNG is an image error (E_IMAGE) at image.data, not E_RENDER_FAILED "a bug in gov-report-pdf"', async () => {
+    // PNG signature and an IHDR header with absurd dimensions, nothing else: pdfmake would throw
+    // "Incomplete or corrupt PNG file"; the image check refuses it first (issue 10: E_IMAGE).
     const corrupt = Buffer.from('89504e470d0a1a0a0000000d49484452ffffffffffffffff0806000000', 'hex').toString('base64');
     const { error } = await outcomeOf({ meta, sections: [{ heading: '一', content: [{ image: { data: corrupt } }] }] });
     expect(error).toBeInstanceOf(GovReportError);
-    expect((error as GovReportError).code).toBe('E_INVALID_REPORT');
+    expect((error as GovReportError).code).toBe('E_IMAGE');
     expect((error as GovReportError).issues.map((issue) => issue.pathText)).toContain('sections[0].content[0].image.data');
   });
 
