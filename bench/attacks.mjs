@@ -119,7 +119,7 @@ server.closeAllConnections();
 server.close();
 rmSync(join(folder, 'fifo.png'), { force: true });
 writeFileSync(join(benchDir, 'out', 'attacks.json'), `${JSON.stringify(rows, null, 2)}\n`);
-console.log('| attack | outcome | first issue | call ms | wall s (process) | peak RSS MB | requests outside prefix |\n| --- | --- | --- | ---: | ---: | ---: | ---: |');
+console.log('| attack | outcome | first issue | call ms (warm) | wall s (whole process) | peak RSS MB | requests outside prefix |\n| --- | --- | --- | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
   console.log(`| ${row.attack} | ${row.code} | ${String(row.issue ?? '').replaceAll('|', '\\|').slice(0, 110)} | ${row.callMs ?? ''} | ${row.wallS} | ${row.peakRssMb} | ${row.attack.startsWith('url') ? row.requestsOutsidePrefix : ''} |`);
 }

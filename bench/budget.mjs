@@ -124,7 +124,7 @@ export const SHAPES = {
     const png = noisyRgbaPng(2480, 3350, Math.min(L.maxImageBytes, L.maxTotalImageBytes / count) * 0.97);
     const textCells = Math.floor((TEXT * 0.9) / 480);
     const blocks = contentBlocks(BLOCKS) - 10;
-    const numeric = Math.floor((CELLS - textCells - blocks) / 40);
+    const numeric = Math.floor((CELLS - Math.ceil(textCells / 40) * 40 - blocks) / 40);
     return {
       meta,
       sections: [

@@ -100,7 +100,7 @@ let defaultRenderer: Renderer | undefined;
 /**
  * Renders a report to PDF with the default fonts. Throws only {@link GovReportError} subclasses:
  * {@link ReportValidationError} (with every problem's path), {@link StrictModeRefusalError},
- * {@link LayoutPresetError}, {@link InputLimitError}, {@link ResourceDeniedError}, {@link FontError}.
+ * {@link LayoutPresetError}, {@link InputLimitError}, {@link ResourceDeniedError}, {@link ImageError}, {@link FontError}.
  *
  * @param input The report: an object, JSON text, or JSON bytes.
  * @param options Layout, strict mode, totals, limits, resources.

@@ -27,6 +27,7 @@ export const REPORT_ERROR_CODES: ReadonlySet<GovReportErrorCode> = new Set([
   'E_UNKNOWN_LAYOUT',
   'E_INPUT_LIMIT',
   'E_RESOURCE_DENIED',
+  'E_IMAGE',
   'E_WORKER_MEMORY',
 ]);
 
@@ -37,6 +38,8 @@ const STATUS: Readonly<Record<GovReportErrorCode, number>> = {
   E_UNKNOWN_LAYOUT: 422,
   E_INPUT_LIMIT: 422,
   E_RESOURCE_DENIED: 422,
+  // An image of the report is corrupt, unreadable or has too many pixels (issue 10).
+  E_IMAGE: 422,
   // The report needs more memory than a worker may use: retrying will not help, a smaller report will.
   E_WORKER_MEMORY: 422,
   E_QUEUE_FULL: 429,
