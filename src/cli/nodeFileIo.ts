@@ -1,7 +1,6 @@
 import { constants } from 'node:fs';
 import { access, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { CliIo } from './io.ts';
 import { removeStaleTempFiles, writeFileAtomic } from './writeFileAtomic.ts';
 
@@ -33,8 +32,9 @@ export function createNodeFileIo(processInfo: NodeProcessInfo): NodeFileIo {
       removeStaleTempFiles(folder, { pid: processInfo.pid, isProcessAlive: (pid) => processInfo.isProcessAlive(pid) }),
     exists: (path) => access(path).then(() => true, () => false),
     readdir: (path) => readdir(path),
-    glob: (pattern) =>
-      glob(pattern, { cwd: processInfo.cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(pattern) }),
+    // Loaded on first use: only `batch` globs, and every CLI start would pay for tinyglobby.
+    glob: async (pattern) =>
+      (await import('tinyglobby')).glob(pattern, { cwd: processInfo.cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(pattern) }),
     isDirectory: (path) => stat(path).then((s) => s.isDirectory(), () => false),
     mkdir: (path) => mkdir(path, { recursive: true }).then(() => undefined),
   };

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import {
   createRenderer,
@@ -39,6 +40,29 @@ describe('renderReport', () => {
     await renderReport(reportWith(['第二次，不同的文字。']));
     expect(loadRuntime().cacheInstalled).toBe(true);
     expect(fontParseCount()).toBe(parsed);
+  });
+
+  test('modules deferred at start-up (encryption, WOFF2) still work when pdfkit and fontkit call them', async () => {
+    await renderReport(reportWith(['先渲染一次。']));
+    const pdfkitPath = createRequire(require.resolve('pdfmake')).resolve('pdfkit');
+    const fromPdfkit = createRequire(pdfkitPath);
+    const fromFontkit = createRequire(fromPdfkit.resolve('fontkit'));
+    // pdfkit's AES-256 encryption goes through @noble/hashes (sha2, utils) and @noble/ciphers.
+    const PDFDocument = fromPdfkit('pdfkit') as new (options: object) => NodeJS.ReadableStream & { end(): void; text(t: string): unknown };
+    const doc = new PDFDocument({ userPassword: 'secret', pdfVersion: '1.7ext3' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => doc.on('end', resolve));
+    doc.text('encrypted');
+    doc.end();
+    await ended;
+    const encrypted = Buffer.concat(chunks).toString('latin1');
+    expect(encrypted).toMatch(/\/Filter \/Standard/u);
+    expect(encrypted).toMatch(/\/V 5/u);
+    // fontkit's WOFF2 path decompresses with brotli.
+    const plain = Buffer.from('字形数据'.repeat(50));
+    const decompress = fromFontkit('brotli/decompress.js') as (input: Buffer) => Uint8Array;
+    expect(Buffer.from(decompress(zlib.brotliCompressSync(plain)))).toEqual(plain);
   });
 
   test('embeds fonts as subsets and writes metadata and the language', async () => {

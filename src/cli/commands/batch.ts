@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { isDynamicPattern } from 'tinyglobby';
 import type { RenderOptions, RenderResult } from '../../api/options.ts';
 import { GovReportError } from '../../errors/errors.ts';
 import { formatIssue } from '../../issues/createIssue.ts';
@@ -253,6 +252,8 @@ export async function listInputs(io: CliIo, pattern: string): Promise<string[]> 
   if (await io.isDirectory(absolute)) {
     return (await io.readdir(absolute)).filter((name) => /\.json$/iu.test(name)).sort().map((name) => join(pattern, name));
   }
+  // tinyglobby (with picomatch and fdir) is loaded only by a batch run, not at every CLI start.
+  const { isDynamicPattern } = await import('tinyglobby');
   if (!isDynamicPattern(pattern)) return [pattern];
   return (await io.glob(pattern)).sort();
 }

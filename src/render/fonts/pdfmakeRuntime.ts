@@ -183,6 +183,7 @@ export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule;
   const pdfkitPath = createRequire(require.resolve('pdfmake')).resolve('pdfkit');
   const fontkitPath = createRequire(pdfkitPath).resolve('fontkit');
   const pdfkitLoaded = require.cache[pdfkitPath] !== undefined;
+  if (!pdfkitLoaded) deferUnusedModules(pdfkitPath, fontkitPath);
   const fontkit = require(fontkitPath) as FontkitModule;
   const cached: Record<string, unknown> = {};
   for (const key of Object.keys(fontkit)) {
@@ -190,10 +191,64 @@ export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule;
   }
   cached.create = (buffer: Uint8Array, postscriptName?: string) => parseFont(buffer, postscriptName ?? undefined);
   const entry = require.cache[fontkitPath];
-  if (entry !== undefined && !pdfkitLoaded) entry.exports = cached;
+  if (entry !== undefined && !pdfkitLoaded) {
+    entry.exports = cached;
+  }
   runtime = { pdfmake: undefined as unknown as PdfmakeModule, fontkit, cacheInstalled: !pdfkitLoaded };
   runtime.pdfmake = require('pdfmake') as PdfmakeModule;
   return runtime;
+}
+
+/**
+ * Modules pdfkit and fontkit load at start-up that a render of ours never calls: PDF encryption
+ * (@noble/hashes, @noble/ciphers: only for password-protected PDFs) and WOFF2 decompression
+ * (brotli: only for .woff2 fonts). Loading them is ~15–20 % of loading pdfmake (bench/RESULTS.md,
+ * "Issue 16 levers"). Each is resolved the way its requirer resolves it.
+ */
+const DEFERRED_MODULES: readonly { readonly from: 'pdfkit' | 'fontkit'; readonly request: string; readonly kind: 'object' | 'function' }[] = [
+  { from: 'pdfkit', request: '@noble/hashes/utils', kind: 'object' },
+  { from: 'pdfkit', request: '@noble/hashes/sha2', kind: 'object' },
+  { from: 'pdfkit', request: '@noble/ciphers/aes', kind: 'object' },
+  { from: 'fontkit', request: 'brotli/decompress.js', kind: 'function' },
+];
+
+/**
+ * Puts a stand-in for each of {@link DEFERRED_MODULES} into Node's module cache before pdfkit is
+ * loaded. pdfkit and fontkit only read these modules' members when they call them (`aes.cbc(…)`,
+ * `sha2.sha256(…)`, `decompress(…)`), so a stand-in that loads the real module on first use keeps
+ * them working; the stand-ins leave the cache at that moment, so the real modules' own requires
+ * get the real modules. A module that is already loaded is left alone.
+ */
+function deferUnusedModules(pdfkitPath: string, fontkitPath: string): void {
+  const requirers = { pdfkit: createRequire(pdfkitPath), fontkit: createRequire(fontkitPath) };
+  const stands: { path: string; entry: NodeJS.Module }[] = [];
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    for (const { path, entry } of stands) if (require.cache[path] === entry) delete require.cache[path];
+  };
+  for (const deferred of DEFERRED_MODULES) {
+    let path: string;
+    try {
+      path = requirers[deferred.from].resolve(deferred.request);
+    } catch {
+      continue;
+    }
+    if (require.cache[path] !== undefined) continue;
+    let real: Record<string | symbol, unknown> | undefined;
+    const load = () => {
+      release();
+      return (real ??= requirers[deferred.from](deferred.request) as Record<string | symbol, unknown>);
+    };
+    const exports =
+      deferred.kind === 'function'
+        ? (...args: unknown[]) => (load() as unknown as (...a: unknown[]) => unknown)(...args)
+        : new Proxy({}, { get: (_target, key) => load()[key], has: (_target, key) => key in load() });
+    const entry = { id: path, filename: path, loaded: true, exports, children: [], paths: [] } as unknown as NodeJS.Module;
+    require.cache[path] = entry;
+    stands.push({ path, entry });
+  }
 }
 
 /**
