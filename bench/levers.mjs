@@ -5,8 +5,9 @@
 //
 //   node bench/levers.mjs --lever inline --report large --n 15
 //
-// Levers: `inline` — A: text nodes as plain strings (pdfmake resolves ~20 style properties per run
-// on its style stack), B: one pre-resolved inline per text node (what src/render does now).
+// Levers: `inline` — A: text nodes as src/render writes them (a plain string; pdfmake resolves ~20
+// style properties per run on its style stack), B: one inline per text node carrying every style
+// property already resolved (measured slower; not kept, see RESULTS.md "Issue 16 levers").
 import { performance } from 'node:perf_hooks';
 import { createRenderer } from '../dist/index.js';
 import { createFontRegistry } from '../dist/render/fonts/fontRegistry.js';
@@ -24,16 +25,20 @@ const fonts = createFontRegistry();
 const instance = createPdfmakeInstance();
 const creationDate = new Date('2021-01-15T00:00:00Z');
 
-/** Variant A of the `inline` lever: the text nodes as they were before (a plain string). */
-function plainStrings(definition) {
+/** Variant B of the `inline` lever: each text node's string as one inline with its style resolved. */
+function resolvedInlines(definition) {
   for (const page of definition.content) {
-    for (const node of page.stack) if (Array.isArray(node.text) && node.text.length === 1) node.text = node.text[0].text;
+    for (const node of page.stack) {
+      if (typeof node.text !== 'string' || node.text === '') continue;
+      const { font, fontSize, characterSpacing } = node;
+      node.text = [{ text: node.text, font, fontSize, characterSpacing, lineHeight: 1, noWrap: true, bold: false, italics: false, alignment: 'left', color: 'black', opacity: 1, sup: false, sub: false, wordBreak: 'normal', leadingIndent: 0, preserveLeadingSpaces: false, preserveTrailingSpaces: false }];
+    }
   }
   return definition;
 }
 
 const variants = {
-  inline: { A: () => plainStrings(toDocDefinition(plan, fonts, creationDate)), B: () => toDocDefinition(plan, fonts, creationDate) },
+  inline: { A: () => toDocDefinition(plan, fonts, creationDate), B: () => resolvedInlines(toDocDefinition(plan, fonts, creationDate)) },
 };
 const chosen = variants[lever];
 async function paint(make) {
