@@ -53,10 +53,11 @@ describe('over the limits', () => {
   });
 
   test('a report that exhausts the worker\'s memory is a 422 E_WORKER_MEMORY; the worker is replaced and the server lives on', async () => {
-    // 128 MB renders the seed; 20 000 rows × 20 columns (3 MB of JSON, inside the input limits) does not fit.
-    server = await startService({ workers: 1, workerMemoryMb: 128 });
+    // 64 MB renders the seed; 740 rows × 40 columns (29,600 cells, inside the input limits and the
+    // work budget's 30,000 cells) does not fit.
+    server = await startService({ workers: 1, workerMemoryMb: 64 });
     const { url } = server;
-    const huge = postJson(`${url}/v1/render`, longReport(20_000, '大表', 20));
+    const huge = postJson(`${url}/v1/render`, longReport(740, '大表', 40));
     let slowestHealth = 0;
     let settled = false;
     void huge.finally(() => (settled = true));
@@ -70,7 +71,7 @@ describe('over the limits', () => {
     expect(response.status).toBe(422);
     const body = await problemOf(response);
     expect(body.code).toBe('E_WORKER_MEMORY');
-    expect(body.detail).toContain('128 MB');
+    expect(body.detail).toContain('64 MB');
     // The event loop was never blocked by the render: health answered throughout.
     expect(slowestHealth).toBeLessThan(1000);
     const after = await postJson(`${url}/v1/render`, SEED);
