@@ -56,7 +56,8 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
   const { pool, metrics, resources, maxInputBytes } = options;
   const querystring = toSchema(renderQuerySchema, 'input');
   const renderOptions = (query: RenderQuery, strict: boolean): RenderOptions => ({
-    ...(query.layout === undefined ? {} : { layout: query.layout }),
+    // The render checks the name (resolvePreset) and refuses an unknown one with the list of presets.
+    ...(query.layout === undefined ? {} : { layout: query.layout as NonNullable<RenderOptions['layout']> }),
     ...(query.fillTotals === undefined ? {} : { fillTotals: query.fillTotals }),
     strict,
     resources,

@@ -4,7 +4,7 @@
  * (draft 2020-12). Every report ajv accepts and validation refuses must be refused only for a rule
  * listed in RULES_NOT_IN_JSON_SCHEMA; ajv must never refuse a report validation accepts.
  */
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { reportJsonSchema, validateReport, type ReportIssue } from '../../src/index.ts';

@@ -62,6 +62,7 @@ export function checkJobOptions(value: unknown): RenderJobOptions {
  * @returns Render options (the creation date as a `Date`).
  */
 export function toRenderOptions(options: RenderJobOptions): RenderOptions {
-  const { creationDate, ...rest } = options;
+  // A job's layout is untyped data (a name or a preset object); the render checks it (resolvePreset).
+  const { creationDate, ...rest } = options as Omit<RenderJobOptions, 'layout'> & Pick<RenderOptions, 'layout'>;
   return creationDate === undefined ? rest : { ...rest, creationDate: new Date(creationDate) };
 }
