@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LayoutPresetInput } from '../../src/index.ts';
 import { describe, expect, test } from 'vitest';
 import { createRenderer, renderReport } from '../../src/index.ts';
 import type { PlacedText, PlannedPage } from '../../src/index.ts';
@@ -56,7 +57,7 @@ describe('document features', () => {
     const title = '某某省某某市某某县人民政府办公室关于二〇二四年度政府信息公开工作年度报告的发布说明';
     const preset = JSON.parse(readFileSync(join(LAYOUTS_DIR, 'gbt9704.json'), 'utf8')) as { title: { shape: string } };
     const shaped = async (shape: string) => {
-      const { plan } = await renderer.plan({ ...reportWith(['正文。']), meta: { title, issuer: '机关', year: 2024 } }, { layout: { ...preset, title: { ...preset.title, shape } } });
+      const { plan } = await renderer.plan({ ...reportWith(['正文。']), meta: { title, issuer: '机关', year: 2024 } }, { layout: { ...preset, title: { ...preset.title, shape } } as LayoutPresetInput });
       return textsOf(plan.pages[0]!).filter((t) => t.size === 22).map((t) => [...t.text].length);
     };
     const block = await shaped('block');

@@ -72,7 +72,7 @@ export function parseFont(buffer: Uint8Array, postscriptName?: string): FontkitF
 /** fontkit internals the memoisation below wraps (fontkit 2.0). @internal */
 interface MemoizableFont extends FontkitFont {
   readonly directory?: { readonly tables?: Record<string, unknown> };
-  getGlyph(id: number, characters?: number[]): { _decode(): unknown } | null;
+  getGlyph(id: number, characters?: number[]): { _decode?: () => unknown } | null;
   layout(text: string, features?: unknown, ...rest: unknown[]): GlyphRunLike;
   glyphsForString(text: string): GlyphLike[];
 }
@@ -102,7 +102,9 @@ function memoizeFont(font: MemoizableFont): void {
   const decoded = new WeakSet<object>();
   mutable.getGlyph = (id: number, characters?: number[]) => {
     const glyph = getGlyph(id, characters);
-    if (glyph !== null && !decoded.has(glyph)) {
+    // Only TrueType glyphs decode their outline in `_decode`; CFF glyphs (OpenType collections such
+    // as Debian's Noto CJK .ttc) have no such method and are left as they are.
+    if (glyph !== null && typeof glyph._decode === 'function' && !decoded.has(glyph)) {
       decoded.add(glyph);
       const decode = glyph._decode.bind(glyph);
       let done = false;
