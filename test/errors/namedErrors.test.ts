@@ -10,9 +10,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRenderer, LayoutPresetError, resolvePreset, validateReport } from '../../src/index.ts';
 import { GovReportError } from '../../src/errors/errors.ts';
+import type { LayoutPresetInput } from '../../src/index.ts';
 
 const gbt = JSON.parse(readFileSync(new URL('../../layouts/gbt9704.json', import.meta.url), 'utf8')) as Record<string, any>;
-const withPage = (page: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...gbt, ...extra, page: { ...gbt.page, ...page } });
+// Hostile presets on purpose: typed as the option so the render's own check is what refuses them.
+const withPage = (page: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...gbt, ...extra, page: { ...gbt.page, ...page } }) as LayoutPresetInput;
 const report = {
   meta: { title: '版式测试', issuer: '某局', year: 2020, date: '2021-01-15' },
   sections: [{ heading: '总体情况', content: ['本报告根据条例编制。', { table: { columns: ['数量'], rows: [{ label: '甲', values: [1] }] } }] }],
