@@ -6,7 +6,7 @@ import { collectBlocks } from './flow/collectBlocks.ts';
 import { setBlocks } from './flow/setBlocks.ts';
 import { addFolios } from './folio/addFolios.ts';
 import { describeDocument } from './info/describeDocument.ts';
-import { paginate } from './paginate/paginate.ts';
+import { paginateByCost } from './paginate/paginateByCost.ts';
 import { paintPages } from './paint/paintPages.ts';
 import type { LayoutPlan } from './plan/plan.ts';
 
@@ -23,7 +23,7 @@ export interface LayoutContext {
  * 1. `collectBlocks` — ResolvedReport → FlowBlock[]: print order, section numbers, faces;
  * 2. `setBlocks` — FlowBlock[] → SetDocument: one setter per kind of block breaks text into
  *    lines, sizes tables, scales images; warnings about printed text;
- * 3. `paginate` — FlowItem[] → Pagination: every break decision (which lines, images and table
+ * 3. `paginateByCost` — FlowItem[] → Pagination: every break decision (which lines, images and table
  *    rows go on which page, at what height);
  * 4. `paintPages` — Pagination → PaintedPage[]: texts, images, table rules and cells at absolute positions;
  * 5. `addFolios` — PaintedPage[] → PlannedPage[]: page numbers;
@@ -36,7 +36,7 @@ export interface LayoutContext {
 export function layoutReport(report: ResolvedReport, context: LayoutContext): LayoutPlan {
   const blocks = collectBlocks(report, context.preset);
   const set = setBlocks(blocks, context);
-  const pagination = paginate(set.items, context);
+  const pagination = paginateByCost(set.items, context);
   const painted = paintPages(pagination, context);
   const pages = addFolios(painted, context);
   const document = describeDocument(report, context);

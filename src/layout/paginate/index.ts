@@ -1,3 +1,5 @@
 export * from './paginate.ts';
 export * from './pagination.ts';
 export * from './breakRules.ts';
+export * from './scorePagination.ts';
+export * from './paginateByCost.ts';

@@ -33,8 +33,8 @@ export interface PageCursor {
   advance(height: number): void;
   /** Blank space: moves down by a height, but not at the top of a page nor past its bottom. */
   addSpace(height: number): void;
-  /** Puts a line at the current height and moves under it. */
-  placeLine(line: FlowLine, outline?: OutlineMark): void;
+  /** Puts a line of flow item `item` at the current height and moves under it. */
+  placeLine(line: FlowLine, item: number, outline?: OutlineMark): void;
   /** Records a piece (its `y` is given by the caller). */
   place(piece: PagePiece): void;
   /** Adds a note to the page. */
@@ -77,8 +77,8 @@ export function openPages(preset: LayoutPreset): PageCursor {
     addSpace(height) {
       if (y > 0) y = Math.min(y + height, page.frame.textHeight);
     },
-    placeLine(line, outline) {
-      page.pieces.push(outline === undefined ? { kind: 'line', line, y } : { kind: 'line', line, y, outline });
+    placeLine(line, item, outline) {
+      page.pieces.push(outline === undefined ? { kind: 'line', item, line, y } : { kind: 'line', item, line, y, outline });
       y += line.height;
     },
     place(piece) {

@@ -14,6 +14,19 @@ export interface PaginateContext {
 type ItemOf<K extends FlowItem['kind']> = Extract<FlowItem, { readonly kind: K }>;
 
 /**
+ * Breaks chosen ahead of first fit (by {@link paginateByCost}), keyed by flow item index: a page
+ * break before line `k` of a lines item, or before body row `row` of a table's band `band`.
+ */
+export interface BreakAdjustments {
+  /** Item index → the line that starts a new page. */
+  readonly breakBeforeLine?: Readonly<Record<number, number>>;
+  /** Item index → the table row that starts a new page (under 续表). */
+  readonly breakBeforeRow?: Readonly<Record<number, { readonly band: number; readonly row: number }>>;
+  /** Item indexes of tables that may split although the preset keeps short tables whole. */
+  readonly splitTables?: readonly number[];
+}
+
+/**
  * Breaks the flow items into pages, first fit, and decides every break, painting nothing: a
  * heading or caption never ends a page (it moves with at least two lines of what follows, or a
  * table's opening); a paragraph leaves no orphan or widow where it can avoid it
@@ -23,9 +36,10 @@ type ItemOf<K extends FlowItem['kind']> = Extract<FlowItem, { readonly kind: K }
  *
  * @param items Flow items in print order.
  * @param context The preset.
+ * @param adjustments Breaks chosen ahead (none: first fit).
  * @returns The items and the pages: which lines, images and table rows go where.
  */
-export function paginate(items: readonly FlowItem[], context: PaginateContext): Pagination {
+export function paginate(items: readonly FlowItem[], context: PaginateContext, adjustments: BreakAdjustments = {}): Pagination {
   const cursor = openPages(context.preset);
   let started = false;
   items.forEach((item, index) => {
@@ -39,13 +53,13 @@ export function paginate(items: readonly FlowItem[], context: PaginateContext): 
         cursor.snapToGrid();
         break;
       case 'lines':
-        placeLines(cursor, item, item.keepWithNext ? minimumFollowing(items, index + 1, cursor.frame.textHeight) : 0);
+        placeLines(cursor, item, index, item.keepWithNext ? minimumFollowing(items, index + 1, cursor.frame.textHeight) : 0, adjustments.breakBeforeLine?.[index]);
         break;
       case 'image':
         placeImage(cursor, item, index);
         break;
       case 'table':
-        placeTable(cursor, item, index);
+        placeTable(cursor, adjustments.splitTables?.includes(index) === true ? { ...item, keepTogether: false } : item, index, adjustments.breakBeforeRow?.[index]);
         cursor.snapToGrid();
         break;
     }
@@ -59,17 +73,17 @@ export function paginate(items: readonly FlowItem[], context: PaginateContext): 
  * follow it do not fit (unless they could never fit on one page), then each line goes where
  * {@link breaksBeforeLine} says.
  */
-function placeLines(cursor: PageCursor, item: ItemOf<'lines'>, following: number): void {
+function placeLines(cursor: PageCursor, item: ItemOf<'lines'>, index: number, following: number, breakBefore: number | undefined): void {
   const whole = heightOf(item.lines);
   const { used, left } = cursor.room();
   if (!item.splittable && used > 0 && whole + following > left + EPSILON && whole + following <= cursor.frame.textHeight) cursor.newPage();
   cursor.note(item.note);
   item.lines.forEach((line, k) => {
-    if (breaksBeforeLine(item.lines, k, item.splittable, cursor.room())) {
+    if (breaksBeforeLine(item.lines, k, item.splittable, cursor.room()) || (k === breakBefore && cursor.y > 0)) {
       cursor.newPage();
       if (!item.splittable || k > 0) cursor.note(`${item.note} (continued)`);
     }
-    cursor.placeLine(line, k === 0 ? item.outline : undefined);
+    cursor.placeLine(line, index, k === 0 ? item.outline : undefined);
   });
   // Titles and captions have their own pitch; the body after them returns to the grid.
   if (item.lines.some((line) => Math.abs(line.height - cursor.frame.bodyPitch) > EPSILON)) cursor.snapToGrid();
@@ -82,7 +96,7 @@ function placeImage(cursor: PageCursor, item: ItemOf<'image'>, index: number): v
   cursor.place({ kind: 'image', item: index, y: cursor.y });
   cursor.note(item.note);
   cursor.advance(item.height);
-  item.caption.forEach((line) => cursor.placeLine(line));
+  item.caption.forEach((line) => cursor.placeLine(line, index));
   cursor.snapToGrid();
 }
 
@@ -92,14 +106,14 @@ function placeImage(cursor: PageCursor, item: ItemOf<'image'>, index: number): v
  * row is on the page), the rows so far become one piece and the rest continues on a new page under
  * the 续表 line with the band's head again; then the notes.
  */
-function placeTable(cursor: PageCursor, item: ItemOf<'table'>, index: number): void {
+function placeTable(cursor: PageCursor, item: ItemOf<'table'>, index: number, breakBefore: { readonly band: number; readonly row: number } | undefined): void {
   const { table } = item;
   if (cursor.y > 0 && tableOpening(item, cursor.frame.textHeight) > cursor.room().left + EPSILON) cursor.newPage();
-  item.caption.forEach((line) => cursor.placeLine(line));
+  item.caption.forEach((line) => cursor.placeLine(line, index));
   let rowsOnPage = 0;
   const continueOnNewPage = () => {
     cursor.newPage();
-    cursor.placeLine(item.continuedLine);
+    cursor.placeLine(item.continuedLine, index);
     rowsOnPage = 0;
   };
   table.bands.forEach((band, bandIndex) => {
@@ -113,7 +127,8 @@ function placeTable(cursor: PageCursor, item: ItemOf<'table'>, index: number): v
     };
     cursor.advance(head);
     band.bodyHeights.forEach((height, row) => {
-      if (height > cursor.room().left + EPSILON && rowsOnPage > 0) {
+      const chosen = breakBefore !== undefined && breakBefore.band === bandIndex && breakBefore.row === row;
+      if ((height > cursor.room().left + EPSILON || chosen) && rowsOnPage > 0) {
         closeSegment();
         continueOnNewPage();
         segment = { band: bandIndex, withHead: true, from: row, to: row - 1 };
@@ -128,6 +143,6 @@ function placeTable(cursor: PageCursor, item: ItemOf<'table'>, index: number): v
   });
   item.notes.forEach((line) => {
     if (line.height > cursor.room().left + EPSILON) cursor.newPage();
-    cursor.placeLine(line);
+    cursor.placeLine(line, index);
   });
 }

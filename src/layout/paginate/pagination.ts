@@ -5,11 +5,11 @@ import type { TableSegment } from '../table/paintTableSegment/paintTableSegment.
 
 /**
  * One thing the paginator put on a page, `y` pt below the top of the text block: a line of
- * text, an image, or a run of a table's rows (with its head). Images and tables are named by
- * their index in the flow items.
+ * text, an image, or a run of a table's rows (with its head). `item` is the index of the flow
+ * item it belongs to (a table's caption, 续表 line and notes are lines of the table item).
  */
 export type PagePiece =
-  | { readonly kind: 'line'; readonly line: FlowLine; readonly y: number; readonly outline?: OutlineMark }
+  | { readonly kind: 'line'; readonly item: number; readonly line: FlowLine; readonly y: number; readonly outline?: OutlineMark }
   | { readonly kind: 'image'; readonly item: number; readonly y: number }
   | { readonly kind: 'tableRows'; readonly item: number; readonly segment: TableSegment; readonly y: number };
 

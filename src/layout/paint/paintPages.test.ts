@@ -28,7 +28,7 @@ describe('paintPages', () => {
   const pagination: Pagination = {
     items,
     pages: [
-      { frame, pieces: [{ kind: 'line', line: line(29, '甲'), y: 0 }, { kind: 'image', item: 0, y: 29 }], notes: ['a'] },
+      { frame, pieces: [{ kind: 'line', item: 0, line: line(29, '甲'), y: 0 }, { kind: 'image', item: 0, y: 29 }], notes: ['a'] },
       { frame, pieces: [{ kind: 'tableRows', item: 1, segment: { band: 0, withHead: true, from: 1, to: 2 }, y: 10 }], notes: ['b'] },
     ],
   };

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { resolveForms } from '../../forms/resolveForms/resolveForms.ts';
+import { resolvePreset } from '../../render/presets/resolvePreset.ts';
+import { validateReport } from '../../schema/validateReport/validateReport.ts';
+import { createFixedMeasurer } from '../../text/measure/measure.ts';
+import { collectBlocks } from '../flow/collectBlocks.ts';
+import { setBlocks } from '../flow/setBlocks.ts';
+import { paginate } from './paginate.ts';
+import { paginateByCost } from './paginateByCost.ts';
+import { scorePagination } from './scorePagination.ts';
+
+// Fixed-width fake: every CJK character is 1 em, so `prose(n)` sets in exactly n grid lines.
+const measurer = createFixedMeasurer();
+const preset = resolvePreset('gbt9704');
+const context = { preset, measurer };
+const settings = { minContinuedRows: preset.table.minRowsBeforeBreak };
+const CHARS = '政府信息公开工作年度报告按照有关规定编制发布内容真实准确完整';
+const prose = (n: number, seed = 0) => Array.from({ length: n === 1 ? 20 : 26 + 28 * (n - 2) + 10 }, (_, i) => CHARS[(i + seed) % CHARS.length]).join('');
+const table = (n: number, caption: string) => ({ table: { caption, corner: '项目', columns: ['本年', '上年'], rows: Array.from({ length: n }, (_, i) => ({ label: `第${i + 1}项`, values: [i, i * 2] })) } });
+
+/** The block kinds put after the prose, each at every line position as the prose grows. */
+const KINDS: Record<string, () => unknown[]> = {
+  heading: () => [{ heading: '落点标题', content: [prose(3, 5)] }],
+  shortTable: () => [table(8, '表1 短表')],
+  pageTable: () => [table(22, '表2 整页表'), prose(2, 1)],
+  longTable: () => [table(30, '表3 长表'), prose(2, 3)],
+  table3: () => [{ form: 'table3', version: '2021', caption: '表三', data: { newlyReceived: { naturalPerson: 1, total: 1 } } }],
+  signature: () => [],
+};
+
+function itemsOf(kind: string, lines: number) {
+  const input = { meta: { title: '某局2021年政府信息公开工作年度报告', issuer: '某局', year: 2021, date: '2022-01-20' }, form: '2021', sections: [{ heading: '总体情况', content: [prose(lines), ...KINDS[kind]!()] }] };
+  const result = validateReport(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return setBlocks(collectBlocks(resolveForms(result.report).report, preset), context).items;
+}
+
+describe('paginateByCost', () => {
+  test('a signature alone on the last page takes the last two lines of the text before it', () => {
+    // First fit: 18 lines fill page 1 after the title and heading, the signature's 4 lines do not fit.
+    const items = itemsOf('signature', 18);
+    const first = scorePagination(paginate(items, context), settings);
+    expect(first.problems).toEqual(['page 2: signature alone']);
+    const byCost = paginateByCost(items, context);
+    expect(scorePagination(byCost, settings).problems).toEqual([]);
+    expect(byCost.pages[1]!.notes).toEqual(['paragraph (continued)', 'signature']);
+    expect(byCost.pages[1]!.pieces.filter((p) => p.kind === 'line' && p.line.texts.length > 0)).toHaveLength(4);
+  });
+
+  test('a 续表 piece of one row takes rows from the page before, up to minRowsBeforeBreak', () => {
+    const items = itemsOf('longTable', 15);
+    expect(scorePagination(paginate(items, context), settings).shortContinuations).toBe(1);
+    const byCost = paginateByCost(items, context);
+    const pieces = byCost.pages.flatMap((page) => page.pieces).filter((p) => p.kind === 'tableRows');
+    expect(pieces.map((p) => (p.kind === 'tableRows' ? p.segment.to - p.segment.from + 1 : 0)).at(-1)).toBe(3);
+  });
+
+  test('a page left more than half empty by a table moved whole lets that table split instead', () => {
+    const items = itemsOf('pageTable', 3);
+    expect(scorePagination(paginate(items, context), settings).emptyPages).toBe(1);
+    const score = scorePagination(paginateByCost(items, context), settings);
+    expect([score.forbidden, score.emptyPages, score.shortContinuations]).toEqual([0, 0, 0]);
+  });
+
+  test('without problems it is first fit, piece for piece', () => {
+    const items = itemsOf('heading', 5);
+    expect(paginateByCost(items, context)).toStrictEqual(paginate(items, context));
+  });
+
+  test('property: every block kind at every line position of two pages: no forbidden break, never worse than first fit', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(KINDS)), fc.integer({ min: 1, max: 44 }), (kind, lines) => {
+        const items = itemsOf(kind, lines);
+        const before = scorePagination(paginate(items, context), settings);
+        const after = scorePagination(paginateByCost(items, context), settings);
+        expect(after.forbidden).toBe(0);
+        expect(after.shortContinuations).toBeLessThanOrEqual(before.shortContinuations);
+        expect(after.emptyPages).toBeLessThanOrEqual(before.emptyPages);
+      }),
+      { numRuns: 120, seed: 15 },
+    );
+  });
+});
