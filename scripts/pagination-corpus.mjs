@@ -68,7 +68,7 @@ for (const example of jsonIn('examples')) {
 for (const boundary of jsonIn('test/visual/cases')) corpus.push(boundary);
 corpus.push(...variants());
 
-const totals = { reports: 0, forbidden: 0, shortContinuations: 0, emptyPages: 0, pages: 0 };
+const totals = { reports: 0, forbidden: 0, shortContinuations: 0, avoidableSplits: 0, emptyPages: 0, pages: 0 };
 const problems = [];
 let slowest = { name: '', ms: 0 };
 for (const entry of corpus) {
@@ -82,10 +82,11 @@ for (const entry of corpus) {
   const pagination = (process.argv.includes('--first-fit') ? paginate : paginateByCost)(items, context);
   const ms = performance.now() - started;
   if (ms > slowest.ms) slowest = { name: entry.name, ms };
-  const score = scorePagination(pagination, { minContinuedRows: preset.table.minRowsBeforeBreak });
+  const score = scorePagination(pagination, { minContinuedRows: preset.table.minRowsBeforeBreak, minRowScale: preset.table.minRowScale ?? 1 });
   totals.reports += 1;
   totals.forbidden += score.forbidden;
   totals.shortContinuations += score.shortContinuations;
+  totals.avoidableSplits += score.avoidableSplits;
   totals.emptyPages += score.emptyPages;
   totals.pages += score.pages;
   for (const problem of score.problems) problems.push(`${entry.name}: ${problem}`);

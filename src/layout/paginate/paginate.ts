@@ -1,6 +1,7 @@
 import type { LayoutPreset } from '../../schema/layoutPreset/layoutPreset.ts';
 import type { FlowItem } from '../flow/flowItem.ts';
 import { headHeight, type TableSegment } from '../table/paintTableSegment/paintTableSegment.ts';
+import { tightenTable } from '../table/tightenTable/tightenTable.ts';
 import { breaksBeforeLine, EPSILON, heightOf, minimumFollowing, tableOpening } from './breakRules.ts';
 import { openPages, type PageCursor } from './pageCursor.ts';
 import type { Pagination } from './pagination.ts';
@@ -24,6 +25,8 @@ export interface BreakAdjustments {
   readonly breakBeforeRow?: Readonly<Record<number, { readonly band: number; readonly row: number }>>;
   /** Item indexes of tables that may split although the preset keeps short tables whole. */
   readonly splitTables?: readonly number[];
+  /** Item index → padding (pt) taken from each side of every row of that table ({@link tightenTable}). */
+  readonly tightenTables?: Readonly<Record<number, number>>;
 }
 
 /**
@@ -39,7 +42,8 @@ export interface BreakAdjustments {
  * @param adjustments Breaks chosen ahead (none: first fit).
  * @returns The items and the pages: which lines, images and table rows go where.
  */
-export function paginate(items: readonly FlowItem[], context: PaginateContext, adjustments: BreakAdjustments = {}): Pagination {
+export function paginate(flow: readonly FlowItem[], context: PaginateContext, adjustments: BreakAdjustments = {}): Pagination {
+  const items = applyTightening(flow, adjustments.tightenTables);
   const cursor = openPages(context.preset);
   let started = false;
   items.forEach((item, index) => {
@@ -66,6 +70,12 @@ export function paginate(items: readonly FlowItem[], context: PaginateContext, a
     if (item.kind !== 'newPage' && item.kind !== 'space') started = true;
   });
   return { items, pages: cursor.pages };
+}
+
+/** The items with the chosen tables tightened (the same array when none is). */
+function applyTightening(items: readonly FlowItem[], tighten: Readonly<Record<number, number>> | undefined): readonly FlowItem[] {
+  if (tighten === undefined || Object.keys(tighten).length === 0) return items;
+  return items.map((item, index) => (item.kind === 'table' && tighten[index] !== undefined ? { ...item, table: tightenTable(item.table, tighten[index]) } : item));
 }
 
 /**

@@ -9,12 +9,19 @@ import { setBlocks } from '../flow/setBlocks.ts';
 import { paginate } from './paginate.ts';
 import { paginateByCost } from './paginateByCost.ts';
 import { scorePagination } from './scorePagination.ts';
+import { table as tableOf } from '../_testing/flowItems.ts';
+
+const lastRows = (pagination: ReturnType<typeof paginate>) => {
+  const pieces = pagination.pages.flatMap((page) => page.pieces).filter((p) => p.kind === 'tableRows');
+  return pieces.at(-1) as Extract<(typeof pieces)[number], { kind: 'tableRows' }>;
+};
+const tableItem = (rows: number) => tableOf(30, Array.from({ length: rows }, () => 20), { keepTogether: false });
 
 // Fixed-width fake: every CJK character is 1 em, so `prose(n)` sets in exactly n grid lines.
 const measurer = createFixedMeasurer();
 const preset = resolvePreset('gbt9704');
 const context = { preset, measurer };
-const settings = { minContinuedRows: preset.table.minRowsBeforeBreak };
+const settings = { minContinuedRows: preset.table.minRowsBeforeBreak, minRowScale: preset.table.minRowScale ?? 1 };
 const CHARS = '政府信息公开工作年度报告按照有关规定编制发布内容真实准确完整';
 const prose = (n: number, seed = 0) => Array.from({ length: n === 1 ? 20 : 26 + 28 * (n - 2) + 10 }, (_, i) => CHARS[(i + seed) % CHARS.length]).join('');
 const table = (n: number, caption: string) => ({ table: { caption, corner: '项目', columns: ['本年', '上年'], rows: Array.from({ length: n }, (_, i) => ({ label: `第${i + 1}项`, values: [i, i * 2] })) } });
@@ -48,12 +55,34 @@ describe('paginateByCost', () => {
     expect(byCost.pages[1]!.pieces.filter((p) => p.kind === 'line' && p.line.texts.length > 0)).toHaveLength(4);
   });
 
-  test('a 续表 piece of one row takes rows from the page before, up to minRowsBeforeBreak', () => {
+  test('a table the preset keeps whole that overflows its page by a row is tightened (rows ≥ minRowScale) and stays whole', () => {
     const items = itemsOf('longTable', 15);
-    expect(scorePagination(paginate(items, context), settings).shortContinuations).toBe(1);
+    const first = scorePagination(paginate(items, context), settings);
+    expect(first.shortContinuations).toBe(1);
     const byCost = paginateByCost(items, context);
     const pieces = byCost.pages.flatMap((page) => page.pieces).filter((p) => p.kind === 'tableRows');
-    expect(pieces.map((p) => (p.kind === 'tableRows' ? p.segment.to - p.segment.from + 1 : 0)).at(-1)).toBe(3);
+    expect(pieces.map((p) => (p.kind === 'tableRows' ? `${p.segment.from}–${p.segment.to}` : ''))).toEqual(['0–29']);
+    const index = pieces[0]!.item;
+    const [before, after] = [items[index], byCost.items[index]];
+    if (before?.kind !== 'table' || after?.kind !== 'table') throw new Error('table expected');
+    after.table.bands[0]!.bodyHeights.forEach((h, i) => {
+      expect(h).toBeLessThan(before.table.bands[0]!.bodyHeights[i]!);
+      expect(h).toBeGreaterThanOrEqual(0.92 * before.table.bands[0]!.bodyHeights[i]!);
+    });
+  });
+
+  test('a 续表 piece of one row of a table that may split takes rows from the page before, up to minRowsBeforeBreak', () => {
+    const splitting = { preset: { ...preset, table: { ...preset.table, keepTogether: false } } };
+    const rowsOf = (n: number) => [{ kind: 'lines' as const, lines: Array.from({ length: 10 }, () => ({ height: 29, texts: [] })), keepWithNext: false, splittable: true, note: 'p' }, { ...tableItem(n) }];
+    // The first row count whose first-fit pagination leaves one row alone on the last page.
+    const n = Array.from({ length: 40 }, (_, i) => 30 + i).find((count) => {
+      const last = lastRows(paginate(rowsOf(count), splitting));
+      return last.segment.from === last.segment.to;
+    })!;
+    expect(n).toBeDefined();
+    const byCost = paginateByCost(rowsOf(n), splitting);
+    const last = lastRows(byCost);
+    expect(last.segment.to - last.segment.from + 1).toBe(3);
   });
 
   test('a page left more than half empty by a table moved whole lets that table split instead', () => {

@@ -1,11 +1,16 @@
 import type { FlowItem } from '../flow/flowItem.ts';
 import { paginate, type BreakAdjustments, type PaginateContext } from './paginate.ts';
 import type { Pagination } from './pagination.ts';
-import { filled, scorePagination, type PaginationScore } from './scorePagination.ts';
+import { maxTightening, rowCount } from '../table/tightenTable/tightenTable.ts';
+import { filled, scorePagination, tableHeight, type PaginationScore } from './scorePagination.ts';
 
-/** Lexicographic cost: forbidden breaks first, then short 续表 pieces, empty pages, pages. */
+/**
+ * Lexicographic cost: forbidden breaks first, then short 续表 pieces, pages left more than half
+ * empty, tables split that the preset would keep whole, pages. (A page half empty is worse than
+ * a table split where the preset's own splitting rules allow it.)
+ */
 function cost(score: PaginationScore): readonly number[] {
-  return [score.forbidden, score.shortContinuations, score.emptyPages, score.pages];
+  return [score.forbidden, score.shortContinuations, score.emptyPages, score.avoidableSplits, score.pages];
 }
 
 function better(a: readonly number[], b: readonly number[]): boolean {
@@ -30,14 +35,14 @@ function better(a: readonly number[], b: readonly number[]): boolean {
  * @returns The pagination with the lowest cost found.
  */
 export function paginateByCost(items: readonly FlowItem[], context: PaginateContext): Pagination {
-  const settings = { minContinuedRows: context.preset.table.minRowsBeforeBreak };
+  const settings = { minContinuedRows: context.preset.table.minRowsBeforeBreak, minRowScale: context.preset.table.minRowScale ?? 1 };
   let adjustments: BreakAdjustments = {};
   let best = paginate(items, context);
   let bestScore = scorePagination(best, settings);
   const tried = new Set<string>();
   // Each round keeps one improvement; a problem is fixed at most once, so rounds ≤ pages.
   for (let round = 0; round < best.pages.length + 1; round++) {
-    const candidates = proposeAdjustments(best, adjustments, context).filter((c) => !tried.has(JSON.stringify(c)));
+    const candidates = proposeAdjustments(best, bestScore.problemPages, adjustments, context).filter((c) => !tried.has(JSON.stringify(c)));
     if (candidates.length === 0) break;
     let improved = false;
     for (const candidate of candidates) {
@@ -55,9 +60,10 @@ export function paginateByCost(items: readonly FlowItem[], context: PaginateCont
 }
 
 /** Candidate adjustments for the pages with a problem, in page order, each adding one earlier break. */
-function proposeAdjustments(pagination: Pagination, current: BreakAdjustments, context: PaginateContext): BreakAdjustments[] {
-  const { pages } = pagination;
-  return pages.flatMap((_, p) => proposeForPage(pagination, p, current, context));
+function proposeAdjustments(pagination: Pagination, problemPages: readonly number[], current: BreakAdjustments, context: PaginateContext): BreakAdjustments[] {
+  // The page before a problem page may hold the fix (a table kept whole, a page left empty).
+  const pages = [...new Set(problemPages.flatMap((p) => (p > 0 ? [p - 1, p] : [p])))].sort((a, b) => a - b);
+  return pages.flatMap((p) => proposeForPage(pagination, p, current, context));
 }
 
 function proposeForPage(pagination: Pagination, p: number, current: BreakAdjustments, context: PaginateContext): BreakAdjustments[] {
@@ -68,12 +74,16 @@ function proposeForPage(pagination: Pagination, p: number, current: BreakAdjustm
   {
     const page = pages[p]!;
     const signatureAlone = page.pieces.length > 0 && page.pieces.every((piece) => piece.kind === 'line' && isSignature(items[piece.item]));
-    if (signatureAlone && p > 0) return signatureCandidates(pagination, p - 1, minRows, withLine, withRow);
+    if (signatureAlone && p > 0) return signatureCandidates(pagination, p - 1, current, context, withLine, withRow);
     for (const piece of page.pieces) {
       if (piece.kind !== 'tableRows' || piece.segment.from === 0) continue;
+      // A table continued here: first try to keep it on the page before by tightening its rows;
+      // for a short piece, then take rows from the page before.
+      const tighter = tighteningCandidate(pagination, piece.item, current, context);
       const count = piece.segment.to - piece.segment.from + 1;
       const row = piece.segment.from - (minRows - count);
-      if (count < minRows && row >= 1) return [withRow(piece.item, piece.segment.band, row)];
+      const candidates = [...(tighter === undefined ? [] : [tighter]), ...(count < minRows && row >= 1 ? [withRow(piece.item, piece.segment.band, row)] : [])];
+      if (candidates.length > 0) return candidates;
     }
     // A page left mostly empty because the table after it was moved whole: let that table split.
     const next = pages[p + 1];
@@ -94,18 +104,31 @@ function proposeForPage(pagination: Pagination, p: number, current: BreakAdjustm
 function signatureCandidates(
   pagination: Pagination,
   p: number,
-  minRows: number,
+  current: BreakAdjustments,
+  context: PaginateContext,
   withLine: (item: number, line: number) => BreakAdjustments,
   withRow: (item: number, band: number, row: number) => BreakAdjustments,
 ): BreakAdjustments[] {
   const { items, pages } = pagination;
+  const minRows = context.preset.table.minRowsBeforeBreak;
+  const tighten = (item: number) => current.tightenTables?.[item];
+  const withTightening = (item: number, amount: number): BreakAdjustments => ({ ...current, tightenTables: { ...current.tightenTables, [item]: amount } });
   const page = pages[p]!;
   const last = page.pieces.at(-1);
   if (last === undefined) return [];
   const item = items[last.item];
   if (last.kind === 'tableRows') {
     const { band, from, to } = last.segment;
-    return [minRows - 1, minRows].map((n) => to - n + 1).filter((row) => row > from).map((row) => withRow(last.item, band, row));
+    const table = items[last.item];
+    const signature = pages[p + 1]!.pieces.reduce((sum, piece) => sum + (piece.kind === 'line' ? piece.line.height : 0), 0);
+    const candidates: BreakAdjustments[] = [];
+    // Tighter rows may leave room for the signature under the table.
+    if (table?.kind === 'table') {
+      const lacking = signature - (page.frame.textHeight - filled(page, items));
+      const needed = lacking / (2 * rowCount(table.table)) + 0.001;
+      if (needed > 0 && needed <= maxTightening(table.table, context.preset.table.minRowScale ?? 1) && tighten(last.item) === undefined) candidates.push(withTightening(last.item, needed));
+    }
+    return [...candidates, ...[minRows - 1, minRows].map((n) => to - n + 1).filter((row) => row > from).map((row) => withRow(last.item, band, row))];
   }
   if (last.kind !== 'line' || item?.kind !== 'lines') return [];
   const k = item.lines.indexOf(last.line);
@@ -117,6 +140,22 @@ function signatureCandidates(
   while (start > 0 && items[start - 1]?.kind === 'lines' && (items[start - 1] as { keepWithNext: boolean }).keepWithNext) start -= 1;
   if (firstK === 0 && page.pieces[0]?.item !== start) candidates.push(withLine(start, 0));
   return candidates;
+}
+
+/**
+ * Tightening that lets a split table end one page earlier: the overflow (its rows after the
+ * first page it is on, their 续表 lines and heads) spread over every row, within the preset's
+ * `minRowScale`. Undefined when that is not enough or not allowed.
+ */
+function tighteningCandidate(pagination: Pagination, item: number, current: BreakAdjustments, context: PaginateContext): BreakAdjustments | undefined {
+  const table = pagination.items[item];
+  if (table?.kind !== 'table' || !table.keepTogether || current.tightenTables?.[item] !== undefined) return undefined;
+  const page = pagination.pages.find((p) => p.pieces.some((piece) => piece.item === item));
+  if (page === undefined) return undefined;
+  // Kept whole, the table moves to a page of its own: it must fit the text block.
+  const needed = (tableHeight(table) - page.frame.textHeight) / (2 * rowCount(table.table)) + 0.001;
+  if (needed <= 0 || needed > maxTightening(table.table, context.preset.table.minRowScale ?? 1)) return undefined;
+  return { ...current, tightenTables: { ...current.tightenTables, [item]: needed } };
 }
 
 function isSignature(item: FlowItem | undefined): boolean {

@@ -80,6 +80,7 @@ const presetShape = strictObject({
     spaceBeforeLines: z.number().min(0).max(5),
     keepTogether: z.boolean().describe('Move a table that fits on one page to the next page rather than split it (otherwise it starts wherever at least minRowsBeforeBreak rows fit)'),
     minRowsBeforeBreak: z.int().min(1).max(50).describe('Fewest body rows a table may leave at the bottom of a page before continuing'),
+    minRowScale: z.number().min(0.5).max(1).optional().describe('Rows may be tightened (vertical padding only) down to this share of their height to keep a table whole or avoid a short 续表 piece; 1 or absent: never'),
   }),
   attachment: strictObject({
     label: textStyle,
