@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderReport } from '../../src/api/createRenderer.ts';
 import { GovReportError, ReportValidationError } from '../../src/errors/errors.ts';
@@ -170,4 +171,22 @@ describe('--json: the API issue objects', () => {
     expect(JSON.parse(io.out[1]!)).toMatchObject({ ok: false, code: 'E_INVALID_JSON', issues: [{ code: 'invalid_json', severity: 'error', path: [], pathText: '(root)' }] });
     expect(io.err).toEqual([]);
   });
+});
+
+describe('render: refusals before rendering, with the real library', () => {
+  test('-o naming a folder is a usage error before anything is rendered', async () => {
+    const io = realIo();
+    await writeFile(join(folder, 'r.json'), REPORT_JSON);
+    const api = createFakeApi();
+    expect(await runCli(['render', 'r.json', '-o', '.', '--lang', 'en'], io, api)).toBe(2);
+    expect(io.err[0]).toBe('× -o . is a folder; give the PDF\'s file name, such as report.pdf (E_INVALID_VALUE)');
+    expect(api.renderReport).not.toHaveBeenCalled();
+  });
+
+  test('--previous of another year than the one before is a named error (exit 2), from the library', async () => {
+    const seed = join(fileURLToPath(new URL('../../', import.meta.url)), 'examples/seed-2020-water-bureau.json');
+    const io = realIo();
+    expect(await runCli(['render', seed, '-o', 'never.pdf', '--previous', seed, '--lang', 'en'], io)).toBe(2);
+    expect(io.err[0]).toBe("× `options.previousYear` must be last year's report (year 2019; this report is of 2020), but was actually \"a report of year 2020\" (E_INVALID_ARGUMENT)");
+  }, 30_000);
 });

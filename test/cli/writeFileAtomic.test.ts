@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CliFileError } from '../../src/cli/errors.ts';
 import { parseTempFileName, removeStaleTempFiles, tempFileName, writeFileAtomic, type AtomicWriteFs } from '../../src/cli/writeFileAtomic.ts';
 
 let folder: string;
@@ -210,5 +211,20 @@ describe('temp files: recognisable, and removed by the next run', () => {
 
   test('a missing folder has nothing to remove', async () => {
     expect(await removeStaleTempFiles(join(folder, 'none'), { pid: 1, isProcessAlive: () => false })).toEqual([]);
+  });
+});
+
+describe('file errors are named in both languages, never as raw errno text', () => {
+  test.each(['EROFS', 'ENOSPC', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EDQUOT', 'EIO', 'EMFILE', 'ENXIO', 'ENOTREGULAR', 'EFBIG', 'ELOOP'])('%s', (code) => {
+    const error = new CliFileError('E_WRITE_FILE', 'out/a.pdf', Object.assign(new Error(`${code}: raw text`), { code }));
+    expect(error.bilingual.zh).toMatch(/^无法写入 out\/a\.pdf：[^A-Za-z]+/u);
+    expect(error.bilingual.en).toMatch(/^cannot write out\/a\.pdf: [a-z]/u);
+    expect(`${error.bilingual.zh} ${error.bilingual.en}`).not.toContain(code);
+    expect(error).toMatchObject({ code: 'E_WRITE_FILE', exitCode: 3 });
+  });
+
+  test('an errno without a message of its own is still named, with its code', () => {
+    const error = new CliFileError('E_READ_FILE', 'a.json', Object.assign(new Error('x'), { code: 'ESTALE' }));
+    expect(error.bilingual).toEqual({ zh: '无法读取 a.json：系统错误 ESTALE', en: 'cannot read a.json: system error ESTALE' });
   });
 });

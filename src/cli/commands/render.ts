@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { RenderOptions, RenderResult } from '../../api/options.ts';
 import { defineCommand } from '../defineCommand.ts';
 import { CliFileError, CliUsageError, EXIT_CODES } from '../errors.ts';
@@ -62,6 +62,17 @@ export const render = defineCommand({
     }
     let result: RenderResult;
     try {
+      // Refused before the render rather than after it (the write would fail with EISDIR).
+      if (!toStdout && (await io.isDirectory(target))) {
+        throw new CliUsageError(
+          'E_INVALID_VALUE',
+          {
+            zh: `-o ${args.output} 是一个文件夹；请给出 PDF 的文件名，如 ${join(args.output, 'report.pdf')}`,
+            en: `-o ${args.output} is a folder; give the PDF's file name, such as ${join(args.output, 'report.pdf')}`,
+          },
+          'render',
+        );
+      }
       const text = await _readInputText(io, args.report);
       const options: RenderOptions = {
         strict: args.strict,
