@@ -190,3 +190,18 @@ describe('render: refusals before rendering, with the real library', () => {
     expect(io.err[0]).toBe("× `options.previousYear` must be last year's report (year 2019; this report is of 2020), but was actually \"a report of year 2020\" (E_INVALID_ARGUMENT)");
   }, 30_000);
 });
+
+test('render removes the temp files a killed run left in the target folder (dead processes only)', async () => {
+  const { tempFileName } = await import('../../src/cli/writeFileAtomic.ts');
+  const { mkdir, readdir } = await import('node:fs/promises');
+  const out = join(folder, 'render-out');
+  await mkdir(out);
+  const dead = tempFileName('a.pdf', 999_101);
+  const live = tempFileName('a.pdf', 999_102);
+  await writeFile(join(out, dead), '%PDF-partial');
+  await writeFile(join(out, live), '%PDF-partial');
+  await writeFile(join(folder, 'r2.json'), REPORT_JSON);
+  const io = { ...realIo(), ...createNodeFileIo({ pid: process.pid, isProcessAlive: (pid) => pid === 999_102, cwd: folder }) };
+  expect(await runCli(['render', 'r2.json', '-o', 'render-out/a.pdf', '-q'], io, createFakeApi())).toBe(0);
+  expect((await readdir(out)).sort()).toEqual([live, 'a.pdf'].sort());
+});

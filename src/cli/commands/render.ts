@@ -91,6 +91,8 @@ export const render = defineCommand({
         else {
           // Like `-o` of most tools: the folder is created if it does not exist yet.
           await io.mkdir(dirname(target));
+          // Temp files a killed run left there (of processes no longer running) go first.
+          await io.removeStaleTempFiles(dirname(target));
           await io.writeFileAtomic(target, result.pdf);
         }
       } catch (error) {
