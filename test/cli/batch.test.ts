@@ -43,6 +43,12 @@ describe('batch', () => {
     expect(io.err.join('\n')).toContain('--jobs must be a whole number from 1 to 256');
   });
 
+  test('-o - is a usage error: batch writes a folder', async () => {
+    const io = createFakeIo({ 'in/a.json': REPORT_JSON });
+    expect(await runCli(['batch', 'in', '-o', '-', '--lang', 'en'], io, createFakeApi())).toBe(2);
+    expect(io.err[0]).toBe('× batch writes a folder of PDFs; -o cannot be - (standard output) (E_INVALID_VALUE)');
+  });
+
   test('draws a progress bar on a terminal', async () => {
     const io = createFakeIo({ 'in/a.json': REPORT_JSON });
     const bars: string[] = [];

@@ -83,6 +83,9 @@ export const batch = defineCommand({
     if (!(timeoutMs > 0)) {
       throw new CliUsageError('E_INVALID_VALUE', { zh: `--timeout 须为正数，实际为 ${args.timeout}`, en: `--timeout must be a positive number, got ${args.timeout}` }, 'batch');
     }
+    if (args.output === '-') {
+      throw new CliUsageError('E_INVALID_VALUE', { zh: 'batch 写出一个文件夹的 PDF，-o 不能是 -（标准输出）', en: 'batch writes a folder of PDFs; -o cannot be - (standard output)' }, 'batch');
+    }
     const files = await listInputs(io, args.inputs);
     if (files.length === 0) {
       throw new CliUsageError('E_USAGE', { zh: `${args.inputs} 中没有 .json 文件`, en: `no .json files in ${args.inputs}` }, 'batch');
