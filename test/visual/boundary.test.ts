@@ -17,6 +17,7 @@ test('should find the boundary cases (test/visual/cases/*.json)', () => {
     'boundary-landscape-draft',
     'boundary-long-table',
     'boundary-orphan-and-widow',
+    'print-annotated-cell',
     'print-email-url',
     'print-punctuation',
     'print-title-words',

@@ -54,6 +54,11 @@ describe('breakLines', () => {
     expect(lines.map(textOf)).toEqual(['法律服务', '机构']);
   });
 
+  test('with word preference, a number stays with its measure word (1件, not 1 / 件)', () => {
+    const lines = breakLines([{ text: '（含转办1件）', face: 'table', size: 10 }], measurer, { width: 50, preferWords: true });
+    expect(lines.map(textOf)).toEqual(['（含转办', '1件）']);
+  });
+
   test('keeps runs apart in spans with their own faces', () => {
     const lines = breakLines(
       [

@@ -30,7 +30,7 @@ export function breakOpportunities(text: string, preferWords: boolean): BreakOpp
   const result: BreakOpportunity[] = [];
   const quoteBreaks = chineseQuoteBreaks(text);
   const push = (position: number, required: boolean) => {
-    const betweenWords = wordEnds === undefined || wordEnds.has(position) || isPunctuationBefore(text, position);
+    const betweenWords = wordEnds === undefined || ((wordEnds.has(position) || isPunctuationBefore(text, position)) && !splitsNumberAndUnit(text, position));
     result.push({ position, required, betweenWords });
   };
   for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
@@ -83,4 +83,9 @@ function wordBoundaries(text: string): ReadonlySet<number> {
 function isPunctuationBefore(text: string, position: number): boolean {
   const before = text[position - 1] ?? '';
   return /[\s\p{P}]/u.test(before);
+}
+
+/** A number and the measure word or unit after it (16件, 2023年) read as one word, which ICU splits. */
+function splitsNumberAndUnit(text: string, position: number): boolean {
+  return /\d/u.test(text[position - 1] ?? '') && isWide(text.codePointAt(position) ?? 0);
 }

@@ -49,4 +49,21 @@ describe('sizeTable', () => {
     expect(a).toBe(b);
     expect(a! + b!).toBeGreaterThan(2 * 21);
   });
+
+  test('an annotated value stays on one line when its column holds it, else its note wraps under the number', () => {
+    const text = '22（其中修订16件）';
+    const wide = sizeTable(grid([{ label: '一', values: [text, 2] }]), measurer, 400, settings);
+    const cellOf = (sized: typeof wide) => sized.bands[0]!.body.find((c) => c.kind === 'value' && c.text === text)!;
+    expect(cellOf(wide).lines.map((l) => l.spans.map((s) => s.text).join(''))).toEqual([text]);
+    // Six such columns in 300 pt: the column is narrower than number and note together.
+    const columns = Array.from({ length: 6 }, (_, i) => `列${i}`);
+    const narrow = sizeTable(grid([{ label: '一', values: columns.map(() => text) }], columns), measurer, 300, settings);
+    const lines = cellOf(narrow).lines.map((l) => l.spans.map((s) => s.text).join(''));
+    expect(lines[0]).toBe('22');
+    expect(lines.slice(1).join('')).toBe('（其中修订16件）');
+    expect(lines.length).toBeGreaterThan(1);
+    // The row grows by the note's lines; the column is never narrower than the number.
+    expect(narrow.bands[0]!.bodyHeights[0]).toBe(lines.length * 15 + 6);
+    expect(narrow.columnWidths[1]! - 4).toBeGreaterThanOrEqual(10);
+  });
 });

@@ -1,6 +1,7 @@
 import { breakLines, type SetLine } from '../../../text/breakLines/breakLines.ts';
 import { breakOpportunities } from '../../../text/breakLines/breakOpportunities.ts';
 import type { FaceKey, TextMeasurer } from '../../../text/measure/measure.ts';
+import { splitAnnotation } from '../../../text/splitAnnotation/splitAnnotation.ts';
 import type { BandGrid, GridCell, TableGrid } from '../buildTableGrid/buildTableGrid.ts';
 import { resolveColumnWidths, type CellWidthNeeds } from '../resolveColumnWidths/resolveColumnWidths.ts';
 
@@ -74,7 +75,8 @@ export function cellFace(cell: Pick<GridCell, 'kind'>, faces: Pick<TableTypeSett
 
 /**
  * Sizes a table: column widths from the content, every cell's text broken into lines
- * (breaks between words preferred, numbers never broken), and row heights — a cell spanning
+ * (breaks between words preferred, numbers never broken, the note of an annotated value such as
+ * 22（其中修订16件） set under the number when the column is narrower than both), and row heights — a cell spanning
  * several rows that needs more height spreads the difference over its rows. If the numbers and
  * short labels cannot fit the width, the type shrinks by half a point at a time down to `minSize`.
  *
@@ -98,7 +100,7 @@ export function sizeTable(grid: TableGrid, measurer: TextMeasurer, width: number
     const linePitch = size * settings.lineHeight;
     const setCell = (cell: GridCell): SizedCell => {
       const cellWidth = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) - 2 * settings.paddingX;
-      const lines = breakLines([{ text: cell.text, face: faceOf(cell), size }], measurer, { width: cellWidth, preferWords: true });
+      const lines = setCellLines(cell, faceOf(cell), size, cellWidth, measurer);
       return { ...cell, lines, align: cell.kind === 'row' ? 'left' : 'center' };
     };
     const bands = grid.bands.map((band) => sizeBand(band, setCell, linePitch, settings.paddingY));
@@ -130,10 +132,30 @@ function rowHeights(cells: readonly SizedCell[], rows: number, linePitch: number
   return heights;
 }
 
+/**
+ * Breaks a cell's text into lines. An annotated value (`22（其中修订16件）`) stays on one line when
+ * the column holds it; otherwise the number keeps a line of its own and the note wraps under it.
+ */
+function setCellLines(cell: GridCell, face: FaceKey, size: number, cellWidth: number, measurer: TextMeasurer): SetLine[] {
+  const annotated = cell.kind === 'value' ? splitAnnotation(cell.text) : undefined;
+  const whole = breakLines([{ text: cell.text, face, size }], measurer, { width: cellWidth, preferWords: true });
+  if (annotated === undefined || whole.length === 1) return whole;
+  return [
+    ...breakLines([{ text: annotated.value, face, size }], measurer, { width: cellWidth }),
+    ...breakLines([{ text: annotated.note, face, size }], measurer, { width: cellWidth, preferWords: true }),
+  ];
+}
+
 function measureNeeds(text: string, measurer: TextMeasurer, face: FaceKey, size: number, isValue: boolean): CellWidthNeeds {
   const metrics = measurer.face(face);
   const widthOf = (piece: string) => [...piece].reduce((sum, char) => sum + metrics.advance(char) * size, 0);
   const natural = widthOf(text);
+  const annotated = isValue ? splitAnnotation(text) : undefined;
+  if (annotated !== undefined) {
+    // The number never breaks; its note may wrap under it, as a label does.
+    const note = measureNeeds(annotated.note, measurer, face, size, false);
+    return { natural, minimum: Math.max(widthOf(annotated.value), note.minimum) };
+  }
   if (isValue && /^[-+]?[\d.,%]+\S*$/u.test(text)) return { natural, minimum: natural };
   let minimum = 0;
   let last = 0;
