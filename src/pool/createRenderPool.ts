@@ -33,6 +33,11 @@ export interface RenderPoolOptions extends RendererOptions {
    * A render past them gets {@link WorkerMemoryError}; its worker is replaced and the process lives on.
    */
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * Scheduling priority of the worker threads, 1–19 (Linux; ignored elsewhere). A service sets it
+   * so that its event loop keeps answering while renders fill every core. Default: unchanged.
+   */
+  readonly workerNice?: number;
 }
 
 /** Options of one render on the pool: the render options plus its own time budget and cancel signal. */
@@ -137,6 +142,10 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     throw new InvalidArgumentError('maxQueue', { zh: '非负整数', en: 'a whole number, 0 or more' }, maxQueue);
   }
   const resourceLimits = options.resourceLimits;
+  const workerNice = options.workerNice;
+  if (workerNice !== undefined && !(Number.isInteger(workerNice) && workerNice >= 1 && workerNice <= 19)) {
+    throw new InvalidArgumentError('workerNice', { zh: '1 到 19 之间的整数', en: 'a whole number from 1 to 19' }, workerNice);
+  }
   const renderer: RendererOptions = options.fonts === undefined ? {} : { fonts: options.fonts };
   const queue: Job[] = [];
   let nextId = 0;
@@ -151,7 +160,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     return job;
   };
   const spawn = (slot?: Slot): Slot => {
-    const worker = startWorker(resourceLimits);
+    const worker = startWorker(resourceLimits, workerNice);
     const own: Slot = slot ?? { worker };
     own.worker = worker;
     worker.on('message', (message: { id: number; result: RenderTaskResult }) => {
@@ -254,8 +263,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 }
 
 /** Starts a worker: the compiled JS when installed, the TypeScript source (through tsx) in development. */
-function startWorker(resourceLimits: ResourceLimits | undefined): Worker {
-  const limits = resourceLimits === undefined ? {} : { resourceLimits };
+function startWorker(resourceLimits: ResourceLimits | undefined, nice: number | undefined): Worker {
+  const limits = { ...(resourceLimits === undefined ? {} : { resourceLimits }), ...(nice === undefined ? {} : { workerData: { nice } }) };
   const compiled = new URL('./renderWorker.js', import.meta.url);
   if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, limits);
   // From source (tests, tsx) the worker registers tsx's loader itself, then imports the TypeScript

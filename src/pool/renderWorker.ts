@@ -1,7 +1,8 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createRenderer, type Renderer, type RendererOptions } from '../api/createRenderer.ts';
 import type { RenderOptions } from '../api/options.ts';
 import type { ReportIssue } from '../issues/issue.ts';
+import { lowerThreadPriority } from './lowerThreadPriority.ts';
 import { serializeError, type SerializedError } from './serializeError.ts';
 
 /** One render task sent to a worker. */
@@ -48,6 +49,10 @@ export async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
     return { ok: false, error: serializeError(error) };
   }
 }
+
+// The pool may ask its workers to yield the CPU to the main thread (RenderPoolOptions.workerNice).
+const nice = (workerData as { nice?: number } | null | undefined)?.nice;
+if (parentPort !== null && typeof nice === 'number') lowerThreadPriority(nice);
 
 // In a worker thread: answer each `{ id, task }` with `{ id, result }`, one at a time.
 parentPort?.on('message', (message: { id: number; task: RenderTask }) => {

@@ -96,6 +96,8 @@ export async function createServer(options: ServiceOptions = {}): Promise<Report
     maxQueue,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.fonts === undefined ? {} : { fonts: options.fonts }),
+    // Renders yield the CPU to the event loop: /healthz and 429s stay fast while every core renders.
+    workerNice: 10,
     resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, workerMemoryMb / 8)) } satisfies ResourceLimits,
   });
   const metrics = createServiceMetrics(pool);

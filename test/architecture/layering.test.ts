@@ -19,7 +19,7 @@ const LATER: Record<string, readonly string[]> = {
   // The service sits on top, beside the CLI (whose `serve` command starts it): it never imports the CLI.
   service: ['cli'],
 };
-const FILE_ACCESS_ALLOWED = ['cli/', 'queue/', 'render/', 'api/resolveImages.ts', 'pool/createRenderPool.ts'];
+const FILE_ACCESS_ALLOWED = ['cli/', 'queue/', 'render/', 'api/resolveImages.ts', 'pool/createRenderPool.ts', 'pool/lowerThreadPriority.ts'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
