@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { reportJsonSchema } from '../schema/jsonSchema/jsonSchema.ts';
+import { LAYOUT_PRESET_NAMES } from '../schema/layoutPreset/layoutPreset.ts';
 
 // The HTTP contract as zod schemas: the same objects give Fastify its query-string validation
 // and /openapi.json its schemas, so the documentation cannot drift from what the server does.
@@ -51,7 +52,7 @@ export const renderProblemsSchema = z
 /** Query parameters of /v1/render and /v1/check: the render options a URL can carry. */
 export const renderQuerySchema = z
   .object({
-    layout: z.string().max(64).optional().describe('a built-in layout preset (gbt9704, compact); overrides the report\'s layout'),
+    layout: z.enum(LAYOUT_PRESET_NAMES).optional().describe('a built-in layout preset; overrides the report\'s layout'),
     strict: z.boolean().optional().describe('refuse to render (422) when there is any warning'),
     fillTotals: z.boolean().optional().describe('compute totals of the official tables left blank'),
   })

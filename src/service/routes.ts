@@ -7,6 +7,7 @@ import { createIssue } from '../issues/createIssue.ts';
 import type { ReportIssue } from '../issues/issue.ts';
 import type { RenderPool } from '../pool/createRenderPool.ts';
 import { reportJsonSchema } from '../schema/jsonSchema/jsonSchema.ts';
+import { LAYOUT_PRESET_NAMES, type LayoutPresetName } from '../schema/layoutPreset/layoutPreset.ts';
 import { renderQuerySchema, skeletonParamsSchema, skeletonQuerySchema, toSchema } from './contract.ts';
 import type { JobKind, ServiceMetrics } from './metrics.ts';
 import { jsonOf } from './openapi.ts';
@@ -26,14 +27,14 @@ export interface ReportRoutesOptions {
 }
 
 interface RenderQuery {
-  readonly layout?: string;
+  readonly layout?: LayoutPresetName;
   readonly strict?: boolean;
   readonly fillTotals?: boolean;
 }
 
 const REPORT_BODY = { required: true, description: 'The report (see GET /v1/schema).', ...jsonOf('Report') };
 const QUERY_PARAMETERS = [
-  { name: 'layout', in: 'query', schema: { type: 'string', maxLength: 64 }, description: 'a built-in layout preset (gbt9704, compact)' },
+  { name: 'layout', in: 'query', schema: { type: 'string', enum: [...LAYOUT_PRESET_NAMES] }, description: 'a built-in layout preset' },
   { name: 'strict', in: 'query', schema: { type: 'boolean' }, description: 'refuse to render when there is any warning' },
   { name: 'fillTotals', in: 'query', schema: { type: 'boolean' }, description: 'compute the totals of official tables left blank' },
 ];
