@@ -79,7 +79,10 @@ export function toSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): 
 
 /** The named schemas of the contract, for `components.schemas`. */
 export function contractComponents(): Record<string, unknown> {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Record<string, unknown>> };
+  // A registry of the contract's own schemas only (the global one also holds the report's).
+  const registry = z.registry<{ id: string }>();
+  for (const schema of [issueSchema, problemSchema, checkResultSchema, renderProblemsSchema]) registry.add(schema, { id: schema.meta()!['id'] as string });
+  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Record<string, unknown>> };
   const components: Record<string, unknown> = {};
   for (const id of ['ReportIssue', 'Problem', 'CheckResult', 'RenderProblems']) {
     const { $schema: _schema, $id: _id, ...rest } = schemas[id] ?? {};
