@@ -106,18 +106,19 @@ describe('worker processes on a real Redis', () => {
       const ids = io.out.map((line) => (JSON.parse(line) as { id: string }).id);
       expect(ids).toHaveLength(30);
 
-      // Kill w1 while it holds a job, once both have finished some.
-      let victim: string | undefined;
+      // Kill w1 while it holds a job, once both have finished some. The job it held is read after
+      // its death: a dead worker's job stays active (locked) until the lock expires.
       await waitUntil(async () => {
-        const active = await queue.getActive();
         const completed = await queue.getCompleted(0, -1);
-        const held = active.find((job) => job.processedBy === 'w1');
-        if (held === undefined || !completed.some((job) => job.processedBy === 'w1') || !completed.some((job) => job.processedBy === 'w2')) return false;
-        victim = held.id;
+        const busy = (await queue.getActive()).some((job) => job.processedBy === 'w1');
+        if (!busy || completed.length > 24 || !completed.some((job) => job.processedBy === 'w1') || !completed.some((job) => job.processedBy === 'w2')) return false;
         w1.child.kill('SIGKILL');
         return true;
       }, 60_000, async () => JSON.stringify(await queue.getJobCounts()));
       expect(await w1.exited).toBe(null);
+      const orphans = (await queue.getActive()).filter((job) => job.processedBy === 'w1');
+      expect(orphans).toHaveLength(1);
+      const victim = orphans[0]!.id;
 
       await waitUntil(async () => (await completedCount(queue)) === 30, 60_000, async () => JSON.stringify(await queue.getJobCounts()));
       const taken = await queue.getJob(victim!);
