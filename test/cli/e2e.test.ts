@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/runCli.ts';
-import { createNodeFileIo } from '../../src/cli/nodeFileIo.ts';
+import { createRealCliIo } from '../helpers/realCliIo.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seed = join(root, 'examples/seed-2020-generic-tables.json');
@@ -21,23 +20,7 @@ afterAll(async () => {
 });
 
 /** The real io, collecting output instead of printing it. */
-function realIo(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    stdin: (async function* () {})(),
-    writeStdout: async () => undefined,
-    ...createNodeFileIo({ pid: process.pid, isProcessAlive: () => true, cwd: root }),
-    isTTY: false,
-    progress: () => undefined,
-    cwd: root,
-    now: () => new Date(),
-  };
-}
+const realIo = () => createRealCliIo(root);
 
 describe('end to end with the real library', () => {
   test('render examples/seed-2020-generic-tables.json writes a PDF, exit 0', async () => {

@@ -2,8 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
-import { createNodeFileIo } from '../../src/cli/nodeFileIo.ts';
+import { createRealCliIo } from '../helpers/realCliIo.ts';
 import { runCli } from '../../src/cli/runCli.ts';
 import { createRenderQueue, pdfFileName, startRenderWorker, type RenderJobRecord } from '../../src/queue/index.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
@@ -126,22 +125,4 @@ describe('render queue on a real Redis', () => {
   });
 });
 
-function cliIo(stdin: readonly string[]): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    stdin: (async function* () {
-      yield* stdin;
-    })(),
-    writeStdout: async () => undefined,
-    ...createNodeFileIo({ pid: process.pid, isProcessAlive: () => true, cwd: folder }),
-    isTTY: false,
-    progress: () => undefined,
-    cwd: folder,
-    now: () => new Date(),
-  };
-}
+const cliIo = (stdin: readonly string[]) => createRealCliIo(folder, { stdin });

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
-import { createNodeFileIo } from '../../src/cli/nodeFileIo.ts';
+import { createRealCliIo } from '../helpers/realCliIo.ts';
 import { runCli } from '../../src/cli/runCli.ts';
 import { pdfFileName } from '../../src/queue/index.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
@@ -52,25 +51,7 @@ async function startWorkerProcess(redisUrl: string, outDir: string, name: string
   return { child, stdout: () => out.split('\n').filter((line) => line.startsWith('{')), exited };
 }
 
-function realIo(stdin: readonly string[] = []): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    stdin: (async function* () {
-      yield* stdin;
-    })(),
-    writeStdout: async () => undefined,
-    ...createNodeFileIo({ pid: process.pid, isProcessAlive: () => true, cwd: root }),
-    isTTY: false,
-    progress: () => undefined,
-    cwd: root,
-    now: () => new Date(),
-  };
-}
+const realIo = (stdin: readonly string[] = []) => createRealCliIo(root, { stdin });
 
 /** Counts that tolerate Redis being down for a moment (then they are unknown: -1). */
 async function completedCount(queue: Queue): Promise<number> {
