@@ -6,6 +6,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+# The build runs scripts/ (run bit, JSON Schema), which load the compiled library with its layouts and fonts data.
+COPY scripts ./scripts
+COPY fonts ./fonts
+COPY layouts ./layouts
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
