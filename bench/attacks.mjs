@@ -13,10 +13,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { createDeflate, crc32, deflateSync } from 'node:zlib';
+import { createDeflate, deflateSync } from 'node:zlib';
 import { opt } from './args.mjs';
 import { runMeasured, lastJson } from './proc.mjs';
 import { benchDir, repoDir } from './reports.mjs';
+import { pngOf, rgbaHeader } from './png.mjs';
 
 const ATTACKS = [
   'png-bad-filter-rgba', 'png-bad-filter-interlaced', 'png-2^31-header', 'png-30000²-68-bytes', 'png-30000²-real-bomb',
@@ -29,31 +30,17 @@ const ATTACKS = [
 const folder = join(benchDir, 'out', 'attacks');
 mkdirSync(folder, { recursive: true });
 
-const chunk = (type, body) => {
-  const out = Buffer.alloc(12 + body.length);
-  out.writeUInt32BE(body.length, 0);
-  out.write(type, 4, 'latin1');
-  body.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)) >>> 0, 8 + body.length);
-  return out;
-};
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The "3.5 MB real" bomb: a 30000 × 30000 RGBA PNG whose IDAT really inflates to 3.6 GB of zeros. */
 async function buildRealBomb(path) {
   if (existsSync(path)) return;
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(30_000, 0);
-  header.writeUInt32BE(30_000, 4);
-  header[8] = 8;
-  header[9] = 6;
+  const header = rgbaHeader(30_000, 30_000);
   const row = Buffer.alloc(30_000 * 4 + 1);
   const parts = [];
   await pipeline(Readable.from((function* () { for (let y = 0; y < 30_000; y++) yield row; })()), createDeflate({ level: 9 }), async function* (source) {
     for await (const piece of source) parts.push(piece);
   });
-  const png = Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]);
-  writeFileSync(path, png);
+  writeFileSync(path, pngOf(header, Buffer.concat(parts)));
 }
 
 const only = opt('only')?.split(',');
@@ -63,8 +50,7 @@ rmSync(join(folder, 'fifo.png'), { force: true });
 execFileSync('mkfifo', [join(folder, 'fifo.png')]);
 // A bad PNG on disk for the CLI's check.
 // The 74-byte crash: a 1 × 1 RGBA PNG whose only row has the filter byte 5.
-const rgbaHeader = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-const badPng = Buffer.concat([SIGNATURE, chunk('IHDR', rgbaHeader), chunk('IDAT', deflateSync(Buffer.from([5, 1, 2, 3, 4]))), chunk('IEND', Buffer.alloc(0))]);
+const badPng = pngOf(rgbaHeader(1, 1), deflateSync(Buffer.from([5, 1, 2, 3, 4])));
 writeFileSync(join(folder, 'bad-report.json'), JSON.stringify({ meta: { title: '攻击', issuer: '某局', year: 2020 }, sections: [{ heading: '一', content: [{ image: { data: badPng.toString('base64') } }] }] }));
 
 const seen = [];

@@ -10,10 +10,11 @@
 // Writes bench/out/budget.json and prints a markdown table.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { opt } from './args.mjs';
 import { runMeasured, lastJson } from './proc.mjs';
 import { benchDir } from './reports.mjs';
+import { pngOf, rgbaHeader } from './png.mjs';
 
 const meta = { title: '工作量上限测试', issuer: '某局', year: 2020 };
 const TITLE_CHARS = meta.title.length + meta.issuer.length;
@@ -39,15 +40,6 @@ const sectionsOf = (blocks, heading = '节') => {
   return sections;
 };
 
-function pngChunk(type, body) {
-  const out = Buffer.alloc(12 + body.length);
-  out.writeUInt32BE(body.length, 0);
-  out.write(type, 4, 'latin1');
-  body.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)) >>> 0, 8 + body.length);
-  return out;
-}
-
 /**
  * An RGBA PNG of width × height whose rows are partly noise, so it deflates to about `targetBytes`
  * (noise does not compress, zeros do): the costliest kind for pdfkit, which decodes RGBA pixels to
@@ -65,23 +57,10 @@ function noisyRgbaPng(width, height, targetBytes) {
       raw[start + x] = seed >>> 24;
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 6;
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(raw, { level: 1 })), pngChunk('IEND', Buffer.alloc(0))]);
-  return new Uint8Array(png);
+  return new Uint8Array(pngOf(rgbaHeader(width, height), deflateSync(raw, { level: 1 })));
 }
 
-const TINY_PNG = (() => {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(8, 0);
-  header.writeUInt32BE(8, 4);
-  header[8] = 8;
-  header[9] = 6;
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: 8 }, (_, y) => Buffer.from([0, ...Array.from({ length: 32 }, (_, x) => (x * 31 + y * 17) & 0xff)]))))), pngChunk('IEND', Buffer.alloc(0))]));
-})();
+const TINY_PNG = new Uint8Array(pngOf(rgbaHeader(8, 8), deflateSync(Buffer.concat(Array.from({ length: 8 }, (_, y) => Buffer.from([0, ...Array.from({ length: 32 }, (_, x) => (x * 31 + y * 17) & 0xff)]))))));
 
 const { DEFAULT_LIMITS: L } = await import('../dist/index.js');
 const CELLS = L.maxTotalCells;
