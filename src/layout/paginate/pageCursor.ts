@@ -39,7 +39,7 @@ export interface PageCursor {
   place(piece: PagePiece): void;
   /** Adds a note to the page. */
   note(text: string): void;
-  /** On a gridded page, moves down to the next grid line (a new page if that is the bottom). */
+  /** On a gridded page, moves down to the next grid line (at most to the bottom of the text block: it opens no page). */
   snapToGrid(): void;
 }
 
@@ -90,8 +90,9 @@ export function openPages(preset: LayoutPreset): PageCursor {
     snapToGrid() {
       if (!page.frame.gridded) return;
       const pitch = page.frame.bodyPitch;
-      y = Math.ceil(y / pitch - EPSILON) * pitch;
-      if (y >= page.frame.textHeight - EPSILON) cursor.newPage();
+      // At the bottom the page stays open, full: the next placement breaks (there may be none,
+      // or a page start of its own, and a page opened here would stay empty).
+      y = Math.min(Math.ceil(y / pitch - EPSILON) * pitch, page.frame.textHeight);
     },
   };
   return cursor;

@@ -98,6 +98,22 @@ describe('paginate: tables', () => {
     expect(rows(pages[1]!)).toEqual([`0–3@${Math.round(pitch)}`]);
   });
 
+  test('a table ending on the last grid line of the last page opens no empty page after it', () => {
+    // Head 30 + 30 rows of 20 = 630 pt: inside the 22nd grid line, which snapping rounds up to the page bottom.
+    const rowsOf30 = Array.from({ length: 30 }, () => 20);
+    const { pages } = run([table(30, rowsOf30)]);
+    expect(pages).toHaveLength(1);
+    expect(rows(pages[0]!)).toEqual(['0–29@0']);
+    // Before an attachment's page start, no empty page either; text after it still goes to the next page.
+    expect(run([table(30, rowsOf30), { kind: 'newPage', landscape: false }, paragraph(1, pitch)]).pages.map((p) => p.pieces.length)).toEqual([1, 1]);
+    const after = run([table(30, rowsOf30), paragraph(2, pitch)]).pages;
+    expect(after).toHaveLength(2);
+    expect(texts(after[1]!)).toEqual(['P1', 'P2']);
+    expect(after[1]!.pieces[0]!.y).toBe(0);
+    // Space at the bottom of a page is dropped the same way.
+    expect(run([paragraph(21, pitch), { kind: 'space', height: pitch }]).pages).toHaveLength(1);
+  });
+
   test('after a table the text returns to the grid', () => {
     const { pages } = run([table(30, [20]), paragraph(1, pitch)]);
     expect(pages[0]!.pieces.at(-1)!.y).toBeCloseTo(2 * pitch, 9);
