@@ -43,11 +43,12 @@ export function paintTableSegment(
   const bandIndex = index[segment.band]!;
   const columnX = [x];
   for (const width of table.columnWidths) columnX.push(columnX.at(-1)! + width);
-  const rules = new Map<string, PlacedRule>();
+  // Every cell adds its four edges; an edge shared by two cells comes twice (the same numbers,
+  // from the same column and row positions) and mergeRules folds the copies into one line.
+  const rules: PlacedRule[] = [];
   const texts: PlacedItem[] = [];
   const addRule = (x1: number, y1: number, x2: number, y2: number) => {
-    const key = [x1, y1, x2, y2].map((v) => v.toFixed(2)).join(',');
-    if (!rules.has(key)) rules.set(key, { kind: 'rule', x1, y1, x2, y2, width: ruleWidth });
+    rules.push({ kind: 'rule', x1, y1, x2, y2, width: ruleWidth });
   };
   const paintCells = (cells: CellIndex, heights: readonly number[], from: number, to: number, top: number) => {
     const rowY = [top];
@@ -71,7 +72,7 @@ export function paintTableSegment(
   let top = y;
   if (segment.withHead) top = paintCells(bandIndex.head, band.headHeights, 0, band.headHeights.length - 1, top);
   if (segment.to >= segment.from) paintCells(bandIndex.body, band.bodyHeights, segment.from, segment.to, top);
-  return [...mergeRules([...rules.values()]), ...texts];
+  return [...mergeRules(rules), ...texts];
 }
 
 /**
@@ -79,10 +80,13 @@ export function paintTableSegment(
  * column line) into single lines: the same picture with a fraction of the drawing operations.
  */
 function mergeRules(rules: readonly PlacedRule[]): PlacedRule[] {
-  const lines = new Map<string, PlacedRule[]>();
+  // Keyed by the line's position in thousandths of a point, odd for vertical lines: a number,
+  // not a string per rule (tables have tens of thousands of edges). All rules of a segment share
+  // one width.
+  const lines = new Map<number, PlacedRule[]>();
   for (const rule of rules) {
     const horizontal = rule.y1 === rule.y2;
-    const key = `${horizontal ? 'h' : 'v'}${(horizontal ? rule.y1 : rule.x1).toFixed(3)}/${rule.width}`;
+    const key = Math.round((horizontal ? rule.y1 : rule.x1) * 1000) * 2 + (horizontal ? 0 : 1);
     let group = lines.get(key);
     if (group === undefined) lines.set(key, (group = []));
     group.push(rule);

@@ -27,7 +27,7 @@ export interface TableTypeSettings {
 
 /** A grid cell with its text set in lines. */
 export interface SizedCell extends GridCell {
-  /** The text's lines. */
+  /** The text's lines (shared between cells of the same text, face and width: never mutate them). */
   readonly lines: readonly SetLine[];
   /** Horizontal alignment of the lines. */
   readonly align: 'left' | 'center';
@@ -98,9 +98,17 @@ export function sizeTable(grid: TableGrid, measurer: TextMeasurer, width: number
       continue;
     }
     const linePitch = size * settings.lineHeight;
+    // Tables repeat their texts (0, 无, the same labels band after band): each distinct text is
+    // set once per face and width. Set lines are never mutated, so cells may share them.
+    const setTexts = new Map<string, readonly SetLine[]>();
     const setCell = (cell: GridCell): SizedCell => {
-      const cellWidth = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) - 2 * settings.paddingX;
-      const lines = setCellLines(cell, faceOf(cell), size, cellWidth, measurer);
+      let spanned = 0;
+      for (let col = cell.col; col < cell.col + cell.colSpan; col++) spanned += widths[col]!;
+      const cellWidth = spanned - 2 * settings.paddingX;
+      const face = faceOf(cell);
+      const key = `${cell.kind === 'value' ? 'v' : 'l'}${face}\u0000${cellWidth}\u0000${cell.text}`;
+      let lines = setTexts.get(key);
+      if (lines === undefined) setTexts.set(key, (lines = setCellLines(cell, face, size, cellWidth, measurer)));
       return { ...cell, lines, align: cell.kind === 'row' ? 'left' : 'center' };
     };
     const bands = grid.bands.map((band) => sizeBand(band, setCell, linePitch, settings.paddingY));
@@ -136,7 +144,7 @@ function rowHeights(cells: readonly SizedCell[], rows: number, linePitch: number
  * Breaks a cell's text into lines. An annotated value (`22（其中修订16件）`) stays on one line when
  * the column holds it; otherwise the number keeps a line of its own and the note wraps under it.
  */
-function setCellLines(cell: GridCell, face: FaceKey, size: number, cellWidth: number, measurer: TextMeasurer): SetLine[] {
+function setCellLines(cell: GridCell, face: FaceKey, size: number, cellWidth: number, measurer: TextMeasurer): readonly SetLine[] {
   const annotated = cell.kind === 'value' ? splitAnnotation(cell.text) : undefined;
   const whole = breakLines([{ text: cell.text, face, size }], measurer, { width: cellWidth, preferWords: true });
   if (annotated === undefined || whole.length === 1) return whole;
