@@ -4,10 +4,13 @@ import type { PageFrame } from '../frame/pageFrame.ts';
 import { checkText } from './checkText.ts';
 import type { FlowLine } from './flowItem.ts';
 import type { SetContext } from './setContext.ts';
-import { balancedLines, toFlowLine } from './setLines.ts';
+import { breakTitle } from '../../text/breakTitle/breakTitle.ts';
+import { toFlowLine } from './setLines.ts';
 
 /**
- * A centred caption (table or image), balanced like a title, at least one body line high.
+ * A centred caption (table or image), at least one body line high. A caption too long for one line
+ * breaks like a title (see {@link breakTitle}): between words of ICU's segmentation, never inside
+ * 政府信息公开 / 年度报告 when another break will do, balanced as a trapezoid.
  *
  * @param text The caption.
  * @param path Its JSON path.
@@ -19,5 +22,5 @@ import { balancedLines, toFlowLine } from './setLines.ts';
 export function captionLines(text: string, path: IssuePath, frame: PageFrame, context: SetContext, warnings: ReportIssue[]): FlowLine[] {
   const style = context.preset.table.captionStyle;
   const runs = [{ text: checkText(text, faceOf(style), path, context.measurer, warnings), face: faceOf(style), size: style.size }];
-  return balancedLines(runs, frame.textWidth, context).map((line) => toFlowLine(line, Math.max(frame.bodyPitch, style.size * 1.5), 'center', frame.textWidth, context.measurer));
+  return breakTitle(runs, context.measurer, { width: frame.textWidth, shape: 'trapezoid' }).map((line) => toFlowLine(line, Math.max(frame.bodyPitch, style.size * 1.5), 'center', frame.textWidth, context.measurer));
 }

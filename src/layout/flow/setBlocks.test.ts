@@ -52,6 +52,18 @@ describe('one setter per kind of block', () => {
     expect(warnings.map((w) => w.pathText)).toEqual(['sections[0].content[2].data.review.total', 'sections[0].content[2].data']);
   });
 
+  test('a table caption (and an image caption, the same setter) breaks like a title: between words, never inside 政府信息公开 when another break will do', () => {
+    // 40 characters of 14 pt do not fit the 156 mm line; the old balanced breaker cut 政府 / 信息公开.
+    const caption = '附表2 某市生态环境局2021年主动公开政府信息情况及行政复议和行政诉讼情况';
+    const captionOf = (item: FlowItem | undefined) => (item?.kind === 'table' ? item.caption : []).map((l) => l.texts.map((t) => t.text).join(''));
+    const tableItem = setBlock({ kind: 'table', table: { ...table, caption }, source: { kind: 'inline' }, path: ['sections', 0, 'content', 0, 'table'] }, portrait, context).items[0];
+    expect(captionOf(tableItem)).toEqual(['附表2 某市生态环境局2021年', '主动公开政府信息情况及行政复议和行政诉讼情况']);
+    // Centred, one line each at least a body pitch high.
+    const lines = tableItem?.kind === 'table' ? tableItem.caption : [];
+    expect(lines.every((l) => l.height >= portrait.bodyPitch)).toBe(true);
+    expect(lines[1]!.texts[0]!.x).toBeGreaterThan(0);
+  });
+
   test('attachment: a new page in its orientation, the label with its bookmark, the title on its line', () => {
     const outline = { id: 'o9', title: '附件1 统计表' };
     const { items } = setBlock({ kind: 'attachment', label: '附件1', title: '统计表', landscape: true, path: ['attachments', 0], outline }, landscape, context);

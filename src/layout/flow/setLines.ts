@@ -48,37 +48,6 @@ export function titleLines(runs: readonly TextRun[], width: number, context: Set
 }
 
 /**
- * Breaks a title into balanced lines: the narrowest width that still gives the fewest lines,
- * so a wrapped title forms a trapezoid (each line at least as long as the next) instead of a
- * full line over a short one. Lines break between words.
- *
- * @param runs The title's runs.
- * @param width The widest line allowed, in pt.
- * @param context The measurer.
- * @returns The lines.
- */
-export function balancedLines(runs: readonly TextRun[], width: number, context: { readonly measurer: TextMeasurer }): SetLine[] {
-  const full = breakLines(runs, context.measurer, { width, preferWords: true });
-  if (full.length <= 1) return full;
-  let low = width / full.length;
-  let high = width;
-  let best = full;
-  for (let i = 0; i < 20; i++) {
-    const mid = (low + high) / 2;
-    const lines = breakLines(runs, context.measurer, { width: mid, preferWords: true });
-    if (lines.length <= full.length && isTrapezoid(lines)) {
-      best = lines;
-      high = mid;
-    } else low = mid;
-  }
-  return best;
-}
-
-function isTrapezoid(lines: readonly SetLine[]): boolean {
-  return lines.every((line, i) => i === 0 || line.width <= lines[i - 1]!.width + 0.01);
-}
-
-/**
  * Turns a set line into a flow line of the given pitch, aligned in a box of `boxWidth`, each run
  * centred vertically in the line box.
  *
