@@ -1,11 +1,14 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { FaceKey } from '../../text/measure/measure.ts';
+import type { FaceKey, TextMeasurer } from '../../text/measure/measure.ts';
 import type { LayoutPlan, PlacedItem, PlannedPage } from '../../layout/plan/plan.ts';
+import { mergeEvenRuns, type EvenRun } from './mergeEvenRuns.ts';
 
 /** What the document definition needs to know about fonts. */
 export interface DocDefinitionFonts {
   /** pdfmake family name of a face. */
   familyName(face: FaceKey): string;
+  /** The metrics the plan was made with (advance widths, to draw runs of characters as one text). */
+  readonly measurer: TextMeasurer;
 }
 
 /** Archival conformance levels the renderer can write: PDF/A-2 level B (visual), or level U (B + every glyph maps to Unicode). */
@@ -72,8 +75,9 @@ export function toDocDefinition(plan: LayoutPlan, fonts: DocDefinitionFonts, cre
 function pageContent(page: PlannedPage, fonts: DocDefinitionFonts, images: Record<string, string>): Content[] {
   const nodes: Content[] = [];
   const lines: { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number }[] = [];
-  for (const item of page.items) {
-    if (item.kind === 'rule') lines.push({ type: 'line', x1: item.x1, y1: item.y1, x2: item.x2, y2: item.y2, lineWidth: item.width });
+  for (const item of mergeEvenRuns(page.items, fonts.measurer)) {
+    if (!('kind' in item)) nodes.push(runNode(item, fonts));
+    else if (item.kind === 'rule') lines.push({ type: 'line', x1: item.x1, y1: item.y1, x2: item.x2, y2: item.y2, lineWidth: item.width });
     else nodes.push(toNode(item, fonts, images));
   }
   // One canvas per page holds every table rule, at page coordinates.
@@ -106,6 +110,20 @@ function toNode(item: Exclude<PlacedItem, { kind: 'rule' }>, fonts: DocDefinitio
     if (item.outline.parentId !== undefined) node.outlineParentId = item.outline.parentId;
   }
   return node as unknown as Content;
+}
+
+/** One text node for a run of characters placed by uniform spacing ({@link mergeEvenRuns}). */
+function runNode(run: EvenRun, fonts: DocDefinitionFonts): Content {
+  const { first } = run;
+  return {
+    text: run.text,
+    font: fonts.familyName(first.face),
+    fontSize: first.size,
+    characterSpacing: run.characterSpacing,
+    lineHeight: 1,
+    noWrap: true,
+    absolutePosition: { x: first.x, y: first.y },
+  } as unknown as Content;
 }
 
 /** Replaces what pdfkit would write unescaped into XML (& < > and control characters) by full-width forms or nothing. */
