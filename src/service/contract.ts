@@ -49,14 +49,34 @@ export const renderProblemsSchema = z
   })
   .meta({ id: 'RenderProblems' });
 
-/** Query parameters of /v1/render and /v1/check: the render options a URL can carry. */
+const sharedQuery = {
+  layout: z.enum(LAYOUT_PRESET_NAMES).optional().describe('a built-in layout preset; overrides the report\'s layout'),
+  strict: z.boolean().optional().describe('refuse to render (422) when there is any warning'),
+  fillTotals: z.boolean().optional().describe('compute totals of the official tables left blank'),
+};
+
+/** Query parameters of /v1/check: the options that change what a check finds. */
+export const checkQuerySchema = z.object(sharedQuery).strict();
+
+/** Query parameters of /v1/render: the render options a URL can carry. */
 export const renderQuerySchema = z
   .object({
-    layout: z.enum(LAYOUT_PRESET_NAMES).optional().describe('a built-in layout preset; overrides the report\'s layout'),
-    strict: z.boolean().optional().describe('refuse to render (422) when there is any warning'),
-    fillTotals: z.boolean().optional().describe('compute totals of the official tables left blank'),
+    ...sharedQuery,
+    pdfa: z.enum(['2b', '2u']).optional().describe('archival output: PDF/A-2b, or PDF/A-2u (XMP identification, sRGB output intent, zh-CN)'),
   })
   .strict();
+
+/**
+ * A query-string schema as OpenAPI parameters (one `in: query` parameter per property, its
+ * schema and description from zod), so /openapi.json lists exactly what the server validates.
+ *
+ * @param schema A zod object schema of query parameters.
+ * @returns The parameter objects.
+ */
+export function queryParameters(schema: z.ZodObject): Record<string, unknown>[] {
+  const { properties = {} } = toSchema(schema, 'input') as { properties?: Record<string, Record<string, unknown>> };
+  return Object.entries(properties).map(([name, { description, ...property }]) => ({ name, in: 'query', schema: property, ...(description === undefined ? {} : { description }) }));
+}
 
 /** GET /v1/skeleton/{version}: which form version, which year. */
 export const skeletonParamsSchema = z.object({ version: z.enum(['2019', '2021']) }).strict();

@@ -7,8 +7,8 @@ import { createIssue } from '../issues/createIssue.ts';
 import type { ReportIssue } from '../issues/issue.ts';
 import type { RenderPool } from '../pool/createRenderPool.ts';
 import { reportJsonSchema } from '../schema/jsonSchema/jsonSchema.ts';
-import { LAYOUT_PRESET_NAMES, type LayoutPresetName } from '../schema/layoutPreset/layoutPreset.ts';
-import { renderQuerySchema, skeletonParamsSchema, skeletonQuerySchema, toSchema } from './contract.ts';
+import type { LayoutPresetName } from '../schema/layoutPreset/layoutPreset.ts';
+import { checkQuerySchema, queryParameters, renderQuerySchema, skeletonParamsSchema, skeletonQuerySchema, toSchema } from './contract.ts';
 import type { JobKind, ServiceMetrics } from './metrics.ts';
 import { jsonOf } from './openapi.ts';
 import { REPORT_ERROR_CODES } from './problem.ts';
@@ -30,14 +30,10 @@ interface RenderQuery {
   readonly layout?: LayoutPresetName;
   readonly strict?: boolean;
   readonly fillTotals?: boolean;
+  readonly pdfa?: '2b' | '2u';
 }
 
 const REPORT_BODY = { required: true, description: 'The report (see GET /v1/schema).', ...jsonOf('Report') };
-const QUERY_PARAMETERS = [
-  { name: 'layout', in: 'query', schema: { type: 'string', enum: [...LAYOUT_PRESET_NAMES] }, description: 'a built-in layout preset' },
-  { name: 'strict', in: 'query', schema: { type: 'boolean' }, description: 'refuse to render when there is any warning' },
-  { name: 'fillTotals', in: 'query', schema: { type: 'boolean' }, description: 'compute the totals of official tables left blank' },
-];
 const PROBLEM = (description: string) => ({ description, ...jsonOf('Problem', 'application/problem+json') });
 const LOAD_PROBLEMS = {
   413: PROBLEM('The body is larger than the server\'s maxInputBytes.'),
@@ -55,11 +51,13 @@ const LOAD_PROBLEMS = {
  */
 export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOptions): Promise<void> {
   const { pool, metrics, resources, maxInputBytes } = options;
-  const querystring = toSchema(renderQuerySchema, 'input');
+  const renderQuery = toSchema(renderQuerySchema, 'input');
+  const checkQuery = toSchema(checkQuerySchema, 'input');
   const renderOptions = (query: RenderQuery, strict: boolean): RenderOptions => ({
     // The render checks the name (resolvePreset) and refuses an unknown one with the list of presets.
     ...(query.layout === undefined ? {} : { layout: query.layout as NonNullable<RenderOptions['layout']> }),
     ...(query.fillTotals === undefined ? {} : { fillTotals: query.fillTotals }),
+    ...(query.pdfa === undefined ? {} : { pdfa: query.pdfa }),
     strict,
     resources,
     limits: { maxInputBytes },
@@ -79,13 +77,13 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
   };
 
   app.post<{ Querystring: RenderQuery }>('/v1/render', {
-    schema: { querystring },
+    schema: { querystring: renderQuery },
     config: {
       openapi: {
         operationId: 'render',
         summary: 'Render a report to PDF',
         description: 'The PDF comes with the render\'s warnings: X-Report-Problem-Count, and X-Report-Problems = base64url(UTF-8 JSON array of ReportIssue), cut at 6 KB (then X-Report-Problems-Truncated: true). Send Accept: multipart/mixed to get a JSON part (RenderProblems, every issue) followed by the PDF part instead.',
-        parameters: QUERY_PARAMETERS,
+        parameters: queryParameters(renderQuerySchema),
         requestBody: REPORT_BODY,
         responses: {
           200: {
@@ -123,14 +121,14 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
     return reply.type('application/pdf').send(pdf);
   });
 
-  app.post<{ Querystring: RenderQuery }>('/v1/check', {
-    schema: { querystring },
+  app.post<{ Querystring: Omit<RenderQuery, 'pdfa'> }>('/v1/check', {
+    schema: { querystring: checkQuery },
     config: {
       openapi: {
         operationId: 'check',
         summary: 'Check a report without rendering it',
         description: 'Runs everything a render runs except writing the PDF, and lists every problem (errors and warnings) with its path. A refused report is a 200 with ok=false.',
-        parameters: QUERY_PARAMETERS,
+        parameters: queryParameters(checkQuerySchema),
         requestBody: REPORT_BODY,
         responses: { 200: { description: 'The problems.', ...jsonOf('CheckResult') }, ...LOAD_PROBLEMS },
       },

@@ -37,6 +37,26 @@ describe('batch', () => {
     expect(refused).toMatchObject({ code: 'E_INVALID_REPORT', problems: ['meta.title: the title is missing'] });
   });
 
+  test('--pdfa 2b|2u goes to every render on the pool; another level is a usage error', async () => {
+    const io = createFakeIo({ 'in/a.json': REPORT_JSON, 'in/b.json': REPORT_JSON });
+    const seen: unknown[] = [];
+    const api = createFakeApi({
+      createRenderPool: () => ({
+        render: async (_input: unknown, options: unknown) => {
+          seen.push(options);
+          return { pdf: FAKE_PDF, warnings: [], pageCount: 1 };
+        },
+        close: async () => undefined,
+      }),
+    });
+    expect(await runCli(['batch', 'in', '-o', 'out', '--pdfa', '2u', '-q'], io, api)).toBe(0);
+    expect(seen).toEqual([expect.objectContaining({ pdfa: '2u' }), expect.objectContaining({ pdfa: '2u' })]);
+    const bad = createFakeIo({ 'in/a.json': REPORT_JSON });
+    const badApi = createFakeApi();
+    expect(await runCli(['batch', 'in', '-o', 'out', '--pdfa', '1b'], bad, badApi)).toBe(2);
+    expect(badApi.createRenderPool).not.toHaveBeenCalled();
+  });
+
   test('rejects a bad --jobs value as a usage error', async () => {
     const io = createFakeIo({ 'in/a.json': REPORT_JSON });
     expect(await runCli(['batch', 'in', '-o', 'out', '--jobs', '0'], io, createFakeApi())).toBe(2);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/runCli.ts';
+import { pdfaIdentification } from '../helpers/pdfaIdentification.ts';
 import { createRealCliIo } from '../helpers/realCliIo.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,6 +32,16 @@ describe('end to end with the real library', () => {
     expect(new TextDecoder().decode((await readFile(out)).subarray(0, 5))).toBe('%PDF-');
     expect(io.out[0]).toMatch(/^已写入 .*seed\.pdf（\d+ 页/u);
     expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('batch --pdfa 2b writes PDF/A-2b files on the workers', async () => {
+    const inputs = join(folder, 'pdfa-in');
+    const outputs = join(folder, 'pdfa-out');
+    await mkdir(inputs, { recursive: true });
+    await copyFile(seed, join(inputs, 'a.json'));
+    const io = realIo();
+    expect(await runCli(['batch', inputs, '-o', outputs, '--jobs', '1', '--pdfa', '2b', '-q'], io)).toBe(0);
+    expect(pdfaIdentification(await readFile(join(outputs, 'a.pdf')))).toBe('2B');
   });
 
   test('batch renders every report of a folder on workers, records failures and carries on', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { pdfaIdentification } from '../helpers/pdfaIdentification.ts';
 import { createRenderPool, QueueFullError, RenderAbortedError, renderReport, RenderTimeoutError, ReportValidationError } from '../../src/index.ts';
 
 const seed = JSON.parse(readFileSync(new URL('../../examples/seed-2020-generic-tables.json', import.meta.url), 'utf8')) as unknown;
@@ -15,6 +16,14 @@ describe('createRenderPool', () => {
     expect(Buffer.compare(Buffer.from(a.pdf), Buffer.from(local.pdf))).toBe(0);
     expect(Buffer.compare(Buffer.from(b.pdf), Buffer.from(local.pdf))).toBe(0);
     expect(a.warnings).toEqual(local.warnings);
+  });
+
+  test('pdfa: the worker writes PDF/A, byte-identical to an in-process PDF/A render', async () => {
+    const [b, u] = await Promise.all([pool.render(seed, { pdfa: '2b' }), pool.render(seed, { pdfa: '2u' })]);
+    expect(pdfaIdentification(b.pdf)).toBe('2B');
+    expect(pdfaIdentification(u.pdf)).toBe('2U');
+    expect(Buffer.compare(Buffer.from(u.pdf), Buffer.from((await renderReport(seed, { pdfa: '2u' })).pdf))).toBe(0);
+    expect(pdfaIdentification((await pool.render(seed)).pdf)).toBeUndefined();
   });
 
   test('rejects bad input with the same error class, code and paths as in-process', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createRenderQueue, jobRoutes, startRenderWorker, type RenderQueue, type RenderWorker } from '../../src/queue/index.ts';
 import { createServer, type ReportService } from '../../src/service/index.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redisServer.ts';
+import { pdfaIdentification } from '../helpers/pdfaIdentification.ts';
 import { badReport, smallReport, waitUntil } from './_reports.ts';
 
 // The job routes in the real HTTP service on loopback, with a real Redis and a real worker.
@@ -62,6 +63,22 @@ describe('/v1/jobs', () => {
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.byteLength).toBe(job['bytes']);
+  });
+
+  test('?pdfa=2b: the worker writes PDF/A-2b; it is another job than the plain render; another level is a 400', async () => {
+    const plain = await post(smallReport(3));
+    const archival = await post(smallReport(3), '?pdfa=2b');
+    expect(archival.status).toBe(202);
+    expect(archival.body.id).not.toBe(plain.body.id);
+    expect(await finished(archival.body.id)).toMatchObject({ state: 'completed', ok: true });
+    const pdf = await fetch(`${base}/v1/jobs/${archival.body.id}/pdf`);
+    expect(pdfaIdentification(new Uint8Array(await pdf.arrayBuffer()))).toBe('2B');
+    await finished(plain.body.id);
+    expect(pdfaIdentification(new Uint8Array(await (await fetch(`${base}/v1/jobs/${plain.body.id}/pdf`)).arrayBuffer()))).toBeUndefined();
+    const response = await fetch(`${base}/v1/jobs?pdfa=3`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(smallReport(4)) });
+    expect(response.status).toBe(400);
+    const openapi = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, Record<string, { parameters: { name: string }[] }>> };
+    expect(openapi.paths['/v1/jobs']!['post']!.parameters.map((p) => p.name)).toContain('pdfa');
   });
 
   test('a refused report is a failed job with its issues; its PDF is a 409', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeProblemsHeader } from '../../src/service/index.ts';
+import { pdfaIdentification } from '../helpers/pdfaIdentification.ts';
 import { longReport, postJson, SEED, startService, type TestService } from './_helpers.ts';
 
 // The HTTP contract, against a real server on 127.0.0.1.
@@ -76,6 +77,25 @@ describe('report routes', () => {
     expect(body.ok).toBe(false);
     expect(body.pageCount).toBeNull();
     expect(body.errors).toBeGreaterThan(0);
+  });
+
+  test('POST /v1/render?pdfa=2b|2u answers PDF/A; another level is a 400; /openapi.json lists the parameter for render only', async () => {
+    for (const level of ['2b', '2u'] as const) {
+      const response = await postJson(`${server.url}/v1/render?pdfa=${level}`, SEED);
+      expect(response.status).toBe(200);
+      expect(pdfaIdentification(new Uint8Array(await response.arrayBuffer()))).toBe(level.toUpperCase());
+    }
+    const plain = await postJson(`${server.url}/v1/render`, SEED);
+    expect(pdfaIdentification(new Uint8Array(await plain.arrayBuffer()))).toBeUndefined();
+    const bad = await postJson(`${server.url}/v1/render?pdfa=1a`, SEED);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { code: string }).code).toBe('FST_ERR_VALIDATION');
+    type Parameter = { name: string; in: string; schema: { enum?: string[] } };
+    const openapi = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, { parameters: Parameter[] }>> };
+    const render = openapi.paths['/v1/render']!['post']!.parameters;
+    expect(render.map((p) => p.name)).toEqual(['layout', 'strict', 'fillTotals', 'pdfa']);
+    expect(render.find((p) => p.name === 'pdfa')).toMatchObject({ in: 'query', schema: { type: 'string', enum: ['2b', '2u'] } });
+    expect(openapi.paths['/v1/check']!['post']!.parameters.map((p) => p.name)).toEqual(['layout', 'strict', 'fillTotals']);
   });
 
   test('a bad query parameter is a 400 problem; an unknown route a 404 problem', async () => {

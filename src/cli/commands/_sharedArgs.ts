@@ -25,6 +25,14 @@ export const _previousArg = {
   description: { zh: '上一年度的报告，用于核对上年结转数', en: "last year's report, to check the numbers carried forward" },
 } as const;
 
+/** @internal `--pdfa 2b|2u`: archival output. */
+export const _pdfaArg = {
+  type: 'string',
+  valueName: '2b|2u',
+  choices: ['2b', '2u'],
+  description: { zh: '写入长期保存格式 PDF/A-2b 或 PDF/A-2u', en: 'write archival PDF/A-2b or PDF/A-2u' },
+} as const;
+
 /** @internal `<report.json>`: the report file. */
 export const _reportArg = {
   type: 'positional',

@@ -13,7 +13,7 @@ import { _describeError } from '../_describeError.ts';
 import { _decodeUtf8, _explainInvalidJson, _readInputBytes, _readJsonFile } from '../_readJsonFile.ts';
 import { _say, type _Lang } from '../_text.ts';
 import { _readLayout } from './render.ts';
-import { _fillTotalsArg, _langArg, _layoutArg, _previousArg, _quietArg, _strictArg } from './_sharedArgs.ts';
+import { _fillTotalsArg, _langArg, _layoutArg, _pdfaArg, _previousArg, _quietArg, _strictArg } from './_sharedArgs.ts';
 
 /** One line of the JSON-lines summary `batch` prints to standard output. */
 export interface BatchRecord {
@@ -69,10 +69,11 @@ export const batch = defineCommand({
       ..._previousArg,
       description: { zh: '上一年度的报告，用于核对每份报告的上年结转数', en: "last year's report, to check the numbers each report carries forward" },
     },
+    pdfa: _pdfaArg,
     lang: _langArg,
     quiet: { ..._quietArg, description: { zh: '标准错误只输出错误（JSON 行照常输出）', en: 'print only errors on standard error (the JSON lines still go to stdout)' } },
   },
-  examples: ['batch reports/ -o pdf/', 'batch "reports/**/*-2024.json" -o pdf/ --jobs 4 --strict', 'batch reports/ -o pdf/ --layout my-preset.json -q'],
+  examples: ['batch reports/ -o pdf/', 'batch "reports/**/*-2024.json" -o pdf/ --jobs 4 --strict', 'batch reports/ -o pdf/ --layout my-preset.json -q', 'batch reports/ -o archive/ --pdfa 2b'],
   async run({ args, io, api }) {
     const lang = args.lang ?? 'both';
     const jobs = args.jobs === undefined ? availableParallelism() : Number(args.jobs);
@@ -104,6 +105,7 @@ export const batch = defineCommand({
       fillTotals: args.fillTotals,
       ...(args.layout === undefined ? {} : { layout: await _readLayout(io, args.layout, 'batch') }),
       ...(args.previous === undefined ? {} : { previousYear: await _readJsonFile(io, args.previous) }),
+      ...(args.pdfa === undefined ? {} : { pdfa: args.pdfa }),
     };
     const workers = Math.min(jobs, files.length);
     const pool = (await api()).createRenderPool({ workers, timeoutMs });

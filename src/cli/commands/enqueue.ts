@@ -6,7 +6,7 @@ import type { CliIo } from '../io.ts';
 import { _parseJson, _readJsonFile, _STDIO_PATH } from '../_readJsonFile.ts';
 import { _say } from '../_text.ts';
 import { listInputs } from './batch.ts';
-import { _fillTotalsArg, _langArg, _strictArg } from './_sharedArgs.ts';
+import { _fillTotalsArg, _langArg, _pdfaArg, _strictArg } from './_sharedArgs.ts';
 import { _loadQueue, _queueNameArg, _redisArg, _wholeNumber, _withQueueErrors } from './_queue.ts';
 
 /** Reports submitted at once (each is one round trip to Redis). */
@@ -25,10 +25,11 @@ export const enqueue = defineCommand({
     },
     redis: _redisArg,
     priority: { type: 'string', valueName: 'N', description: { zh: '优先级：1 最优先，默认 10（更正后重出的报告可用 1 插队）', en: 'priority: 1 is the most urgent, default 10 (re-renders after a correction can jump the queue with 1)' } },
-    options: { type: 'string', valueName: 'json|file.json', description: { zh: '渲染选项 JSON（layout、strict、fillTotals、previousYear、creationDate），或其文件', en: 'render options as JSON (layout, strict, fillTotals, previousYear, creationDate), or a file holding them' } },
+    options: { type: 'string', valueName: 'json|file.json', description: { zh: '渲染选项 JSON（layout、strict、fillTotals、previousYear、creationDate、pdfa），或其文件', en: 'render options as JSON (layout, strict, fillTotals, previousYear, creationDate, pdfa), or a file holding them' } },
     layout: { type: 'string', valueName: 'name', description: { zh: '内置版式名称', en: 'a built-in layout name' } },
     strict: _strictArg,
     fillTotals: _fillTotalsArg,
+    pdfa: _pdfaArg,
     queue: _queueNameArg,
     keepHours: { type: 'string', valueName: 'hours', description: { zh: '完成的任务及结果在 Redis 中保留的小时数（默认 168）；PDF 保留在磁盘上', en: 'hours finished jobs and their results stay in Redis (default 168); the PDFs stay on disk' } },
     lang: _langArg,
@@ -38,7 +39,7 @@ export const enqueue = defineCommand({
     const lang = args.lang ?? 'both';
     const priority = _wholeNumber('enqueue', '--priority', args.priority, 1, 2_097_152);
     const keepHours = _wholeNumber('enqueue', '--keep-hours', args.keepHours, 1, 24 * 366);
-    const options = await readOptions(io, args.options, { layout: args.layout, strict: args.strict, fillTotals: args.fillTotals });
+    const options = await readOptions(io, args.options, { layout: args.layout, strict: args.strict, fillTotals: args.fillTotals, pdfa: args.pdfa });
     const files = await listInputs(io, args.inputs);
     if (files.length === 0) {
       throw new CliUsageError('E_USAGE', { zh: `${args.inputs} 中没有 .json 文件`, en: `no .json files in ${args.inputs}` }, 'enqueue');
@@ -89,8 +90,8 @@ export const enqueue = defineCommand({
   },
 });
 
-/** `--options` as JSON text or a file, with `--layout`, `--strict`, `--fill-totals` on top. */
-async function readOptions(io: CliIo, given: string | undefined, flags: { layout: string | undefined; strict: boolean; fillTotals: boolean }): Promise<RenderJobOptions> {
+/** `--options` as JSON text or a file, with `--layout`, `--strict`, `--fill-totals`, `--pdfa` on top. */
+async function readOptions(io: CliIo, given: string | undefined, flags: { layout: string | undefined; strict: boolean; fillTotals: boolean; pdfa: '2b' | '2u' | undefined }): Promise<RenderJobOptions> {
   let options: unknown = {};
   if (given !== undefined) {
     options = given.trimStart().startsWith('{') ? _parseJson(new TextEncoder().encode(given), '--options') : await _readJsonFile(io, resolve(io.cwd, given));
@@ -101,5 +102,6 @@ async function readOptions(io: CliIo, given: string | undefined, flags: { layout
     ...(flags.layout === undefined ? {} : { layout: flags.layout }),
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.fillTotals ? { fillTotals: true } : {}),
+    ...(flags.pdfa === undefined ? {} : { pdfa: flags.pdfa }),
   };
 }

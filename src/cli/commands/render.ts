@@ -8,7 +8,7 @@ import { _describeError } from '../_describeError.ts';
 import { _jsonFailure } from '../_jsonOutcome.ts';
 import { _explainInvalidJson, _inputName, _readInputText, _readJsonFile, _STDIO_PATH } from '../_readJsonFile.ts';
 import { _issueLine, _say } from '../_text.ts';
-import { _fillTotalsArg, _jsonArg, _langArg, _layoutArg, _previousArg, _quietArg, _reportArg, _strictArg } from './_sharedArgs.ts';
+import { _fillTotalsArg, _jsonArg, _langArg, _layoutArg, _pdfaArg, _previousArg, _quietArg, _reportArg, _strictArg } from './_sharedArgs.ts';
 
 /** `render <report.json|-> -o <out.pdf|->`: renders a report and writes the PDF atomically, or to standard output. */
 export const render = defineCommand({
@@ -30,12 +30,7 @@ export const render = defineCommand({
     strict: _strictArg,
     fillTotals: _fillTotalsArg,
     previous: _previousArg,
-    pdfa: {
-      type: 'string',
-      valueName: '2b|2u',
-      choices: ['2b', '2u'],
-      description: { zh: '写入长期保存格式 PDF/A-2b 或 PDF/A-2u', en: 'write archival PDF/A-2b or PDF/A-2u' },
-    },
+    pdfa: _pdfaArg,
     lang: _langArg,
     quiet: _quietArg,
     json: _jsonArg,

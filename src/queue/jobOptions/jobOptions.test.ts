@@ -10,6 +10,7 @@ describe('checkJobOptions', () => {
       creationDate: '2025-01-15T00:00:00Z',
     });
     expect(checkJobOptions(undefined)).toStrictEqual({});
+    expect(toRenderOptions(checkJobOptions({ pdfa: '2u' }))).toStrictEqual({ pdfa: '2u' });
   });
 
   test.each([
@@ -18,6 +19,7 @@ describe('checkJobOptions', () => {
     ['strict not a boolean', { strict: 'yes' }, 'options.strict'],
     ['layout a number', { layout: 3 }, 'options.layout'],
     ['a creation date that is not a date', { creationDate: 'tomorrow' }, 'options.creationDate'],
+    ['a PDF/A level other than 2b or 2u', { pdfa: '1b' }, 'options.pdfa'],
   ])('refuses %s with an InvalidArgumentError naming the key', (_case, value, key) => {
     expect(() => checkJobOptions(value)).toThrow(InvalidArgumentError);
     expect(() => checkJobOptions(value)).toThrow(`\`${key}\``);

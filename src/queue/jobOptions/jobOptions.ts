@@ -17,9 +17,11 @@ export interface RenderJobOptions {
   readonly previousYear?: unknown;
   /** The PDF's creation date as an ISO 8601 text (`2025-01-15T00:00:00Z`). */
   readonly creationDate?: string;
+  /** Archival output: `'2b'` PDF/A-2b, `'2u'` PDF/A-2u. */
+  readonly pdfa?: '2b' | '2u';
 }
 
-const KEYS = ['layout', 'strict', 'fillTotals', 'previousYear', 'creationDate'] as const;
+const KEYS = ['layout', 'strict', 'fillTotals', 'previousYear', 'creationDate', 'pdfa'] as const;
 
 /**
  * Checks the shape of job options that came from outside (`enqueue --options`, an HTTP body):
@@ -49,6 +51,9 @@ export function checkJobOptions(value: unknown): RenderJobOptions {
     }
     if (key === 'creationDate' && (typeof member !== 'string' || Number.isNaN(Date.parse(member)))) {
       throw new InvalidArgumentError('options.creationDate', { zh: 'ISO 8601 日期时间文本', en: 'an ISO 8601 date-time text' }, member);
+    }
+    if (key === 'pdfa' && member !== '2b' && member !== '2u') {
+      throw new InvalidArgumentError('options.pdfa', { zh: '"2b" 或 "2u"', en: '"2b" or "2u"' }, member);
     }
     options[key] = member;
   }

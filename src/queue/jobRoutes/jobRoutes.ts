@@ -21,6 +21,7 @@ interface JobQuery {
   readonly layout?: string;
   readonly strict?: boolean;
   readonly fillTotals?: boolean;
+  readonly pdfa?: '2b' | '2u';
   readonly priority?: number;
 }
 
@@ -68,6 +69,7 @@ export function jobRoutes(options: JobRoutesOptions): ServicePlugin {
             layout: { type: 'string', maxLength: 64 },
             strict: { type: 'boolean' },
             fillTotals: { type: 'boolean' },
+            pdfa: { type: 'string', enum: ['2b', '2u'] },
             priority: { type: 'integer', minimum: 1, maximum: 2_097_152 },
           },
         },
@@ -81,6 +83,7 @@ export function jobRoutes(options: JobRoutesOptions): ServicePlugin {
             { name: 'layout', in: 'query', schema: { type: 'string', maxLength: 64 } },
             { name: 'strict', in: 'query', schema: { type: 'boolean' } },
             { name: 'fillTotals', in: 'query', schema: { type: 'boolean' } },
+            { name: 'pdfa', in: 'query', schema: { type: 'string', enum: ['2b', '2u'] }, description: 'archival output: PDF/A-2b or PDF/A-2u' },
             { name: 'priority', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 2097152 }, description: '1 is the most urgent; default 10' },
           ],
           requestBody: { required: true, description: 'The report (see GET /v1/schema).', content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } } },
