@@ -228,8 +228,12 @@ function load(source: FaceSource, role: string): { source: FaceSource; buffer: B
   return { source, buffer, font };
 }
 
+/** Characters whose metrics a face remembers before it starts afresh: bounds a long-lived service's memory whatever it is sent. */
+const METRICS_MEMO_LIMIT = 65_536;
+
 function faceMetrics(font: FontkitFont): FaceMetrics {
   const advances = new Map<string, number>();
+  const present = new Map<number, boolean>();
   const scale = 1 / font.unitsPerEm;
   return {
     ascent: font.ascent * scale,
@@ -238,10 +242,20 @@ function faceMetrics(font: FontkitFont): FaceMetrics {
       let width = advances.get(char);
       if (width === undefined) {
         width = font.glyphForCodePoint(char.codePointAt(0)!).advanceWidth * scale;
+        if (advances.size >= METRICS_MEMO_LIMIT) advances.clear();
         advances.set(char, width);
       }
       return width;
     },
-    hasGlyph: (codePoint) => font.hasGlyphForCodePoint(codePoint),
+    hasGlyph(codePoint) {
+      // Every character of every text is checked; fontkit looks each up in the cmap afresh.
+      let has = present.get(codePoint);
+      if (has === undefined) {
+        has = font.hasGlyphForCodePoint(codePoint);
+        if (present.size >= METRICS_MEMO_LIMIT) present.clear();
+        present.set(codePoint, has);
+      }
+      return has;
+    },
   };
 }

@@ -109,11 +109,22 @@ export function sizeTable(grid: TableGrid, measurer: TextMeasurer, width: number
       const key = `${cell.kind === 'value' ? 'v' : 'l'}${face}\u0000${cellWidth}\u0000${cell.text}`;
       let lines = setTexts.get(key);
       if (lines === undefined) setTexts.set(key, (lines = setCellLines(cell, face, size, cellWidth, measurer)));
-      return { ...cell, lines, align: cell.kind === 'row' ? 'left' : 'center' };
+      return sizedCell(cell, lines);
     };
     const bands = grid.bands.map((band) => sizeBand(band, setCell, linePitch, settings.paddingY));
     return { columnWidths: widths, size, linePitch, paddingY: settings.paddingY, paddingX: settings.paddingX, bands };
   }
+}
+
+/**
+ * A grid cell with its lines. Written out field by field: `{ ...cell }` over cells of two shapes
+ * (with and without `where`) took the engine's slow generic copy, the largest single cost of
+ * sizing a long table (bench/RESULTS.md, issue 16).
+ */
+function sizedCell(cell: GridCell, lines: readonly SetLine[]): SizedCell {
+  const align = cell.kind === 'row' ? 'left' : 'center';
+  const { row, col, rowSpan, colSpan, text, kind, path, where } = cell;
+  return where === undefined ? { row, col, rowSpan, colSpan, text, kind, path, lines, align } : { row, col, rowSpan, colSpan, text, kind, path, where, lines, align };
 }
 
 function sizeBand(band: BandGrid, setCell: (cell: GridCell) => SizedCell, linePitch: number, paddingY: number): SizedBand {
