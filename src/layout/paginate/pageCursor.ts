@@ -10,6 +10,8 @@ interface OpenPage {
   readonly frame: PageFrame;
   readonly pieces: PagePiece[];
   readonly notes: string[];
+  /** Height it may hold: the text block, or more on a page whose lines are set closer ({@link PageCursor.condense}). */
+  capacity: number;
 }
 
 /**
@@ -41,6 +43,14 @@ export interface PageCursor {
   note(text: string): void;
   /** On a gridded page, moves down to the next grid line (at most to the bottom of the text block: it opens no page). */
   snapToGrid(): void;
+  /**
+   * Lets the page hold `height` more (whole body lines beyond the grid); when the pages are
+   * finished its pieces move up in proportion, so its lines are set closer and end within the
+   * text block. Only for a page of text lines: a table's rows or an image keep their height.
+   */
+  condense(height: number): void;
+  /** The pages, with condensed pages' pieces moved up in proportion. */
+  finish(): PageLayout[];
 }
 
 /**
@@ -51,7 +61,11 @@ export interface PageCursor {
  */
 export function openPages(preset: LayoutPreset): PageCursor {
   const pages: OpenPage[] = [];
-  let page: OpenPage = { frame: pageFrame(preset, false), pieces: [], notes: [] };
+  const open = (landscape: boolean): OpenPage => {
+    const frame = pageFrame(preset, landscape);
+    return { frame, pieces: [], notes: [], capacity: frame.textHeight };
+  };
+  let page: OpenPage = open(false);
   pages.push(page);
   let y = 0;
   const cursor: PageCursor = {
@@ -62,20 +76,20 @@ export function openPages(preset: LayoutPreset): PageCursor {
     get y() {
       return y;
     },
-    room: () => ({ used: y, left: page.frame.textHeight - y }),
+    room: () => ({ used: y, left: page.capacity - y }),
     newPage(landscape = page.frame.landscape) {
-      page = { frame: pageFrame(preset, landscape), pieces: [], notes: [] };
+      page = open(landscape);
       pages.push(page);
       y = 0;
     },
     reopenPage(landscape) {
-      page = pages[pages.length - 1] = { frame: pageFrame(preset, landscape), pieces: [], notes: [] };
+      page = pages[pages.length - 1] = open(landscape);
     },
     advance(height) {
       y += height;
     },
     addSpace(height) {
-      if (y > 0) y = Math.min(y + height, page.frame.textHeight);
+      if (y > 0) y = Math.min(y + height, page.capacity);
     },
     placeLine(line, item, outline) {
       page.pieces.push(outline === undefined ? { kind: 'line', item, line, y } : { kind: 'line', item, line, y, outline });
@@ -92,8 +106,19 @@ export function openPages(preset: LayoutPreset): PageCursor {
       const pitch = page.frame.bodyPitch;
       // At the bottom the page stays open, full: the next placement breaks (there may be none,
       // or a page start of its own, and a page opened here would stay empty).
-      y = Math.min(Math.ceil(y / pitch - EPSILON) * pitch, page.frame.textHeight);
+      y = Math.min(Math.ceil(y / pitch - EPSILON) * pitch, page.capacity);
     },
+    condense(height) {
+      page.capacity += height;
+    },
+    finish: () =>
+      pages.map(({ frame, pieces, notes, capacity }) => {
+        if (capacity <= frame.textHeight + EPSILON) return { frame, pieces, notes };
+        // Evenly closer, so that the last line box ends at the bottom of the text block.
+        const scale = (frame.textHeight - frame.bodyPitch) / (capacity - frame.bodyPitch);
+        const lines = Math.round(capacity / frame.bodyPitch);
+        return { frame, pieces: pieces.map((piece) => ({ ...piece, y: piece.y * scale })), notes: [...notes, `${lines} lines set closer`], lineScale: scale };
+      }),
   };
   return cursor;
 }

@@ -27,6 +27,10 @@ export interface BreakAdjustments {
   readonly splitTables?: readonly number[];
   /** Item index → padding (pt) taken from each side of every row of that table ({@link tightenTable}). */
   readonly tightenTables?: Readonly<Record<number, number>>;
+  /** Item index → whole body lines taken out of its blank space: a space item, or the leading blank lines (seal room) of the signature. */
+  readonly shrinkSpace?: Readonly<Record<number, number>>;
+  /** Item index (an unsplittable lines item: the signature) → body lines beyond the grid the page it is placed on may hold ({@link PageCursor.condense}). */
+  readonly extraLines?: Readonly<Record<number, number>>;
 }
 
 /**
@@ -53,11 +57,18 @@ export function paginate(flow: readonly FlowItem[], context: PaginateContext, ad
         else cursor.reopenPage(item.landscape);
         break;
       case 'space':
-        cursor.addSpace(item.height);
+        cursor.addSpace(Math.max(0, item.height - (adjustments.shrinkSpace?.[index] ?? 0) * cursor.frame.bodyPitch));
         cursor.snapToGrid();
         break;
       case 'lines':
-        placeLines(cursor, item, index, item.keepWithNext ? minimumFollowing(items, index + 1, cursor.frame.textHeight) : 0, adjustments.breakBeforeLine?.[index]);
+        placeLines(
+          cursor,
+          withoutBlankLines(item, adjustments.shrinkSpace?.[index] ?? 0),
+          index,
+          item.keepWithNext ? minimumFollowing(items, index + 1, cursor.frame.textHeight) : 0,
+          adjustments.breakBeforeLine?.[index],
+          (adjustments.extraLines?.[index] ?? 0) * cursor.frame.bodyPitch,
+        );
         break;
       case 'image':
         placeImage(cursor, item, index);
@@ -69,7 +80,34 @@ export function paginate(flow: readonly FlowItem[], context: PaginateContext, ad
     }
     if (item.kind !== 'newPage' && item.kind !== 'space') started = true;
   });
-  return { items, pages: cursor.pages };
+  return { items, pages: cursor.finish() };
+}
+
+/** A lines item without its first `count` blank lines (the seal room before a signature). */
+function withoutBlankLines(item: ItemOf<'lines'>, count: number): ItemOf<'lines'> {
+  let drop = 0;
+  while (drop < count && item.lines[drop]?.texts.length === 0) drop += 1;
+  return drop === 0 ? item : { ...item, lines: item.lines.slice(drop) };
+}
+
+/**
+ * The blank body lines an item may lose to avoid a forbidden break, under the preset's
+ * `pagination.minSpaceScale`: whole lines, so the text after it stays on the grid.
+ *
+ * @param item A flow item.
+ * @param pitch The body line pitch.
+ * @param minSpaceScale The share of its blank lines the item keeps at least.
+ * @returns The number of lines (0 for an item without blank space).
+ */
+export function shrinkableLines(item: FlowItem, pitch: number, minSpaceScale: number): number {
+  const blank = item.kind === 'space' ? Math.round(item.height / pitch) : item.kind === 'lines' ? leadingBlankLines(item) : 0;
+  return Math.floor(blank * (1 - minSpaceScale) + EPSILON);
+}
+
+function leadingBlankLines(item: ItemOf<'lines'>): number {
+  let count = 0;
+  while (item.lines[count]?.texts.length === 0) count += 1;
+  return count;
 }
 
 /** The items with the chosen tables tightened (the same array when none is). */
@@ -80,13 +118,16 @@ function applyTightening(items: readonly FlowItem[], tighten: Readonly<Record<nu
 
 /**
  * Places a lines item: an unsplittable one moves whole to the next page when it and what must
- * follow it do not fit (unless they could never fit on one page), then each line goes where
- * {@link breaksBeforeLine} says.
+ * follow it do not fit (unless they could never fit on one page, or `extra` lines set closer on
+ * this page of text lines give the room), then each line goes where {@link breaksBeforeLine} says.
  */
-function placeLines(cursor: PageCursor, item: ItemOf<'lines'>, index: number, following: number, breakBefore: number | undefined): void {
+function placeLines(cursor: PageCursor, item: ItemOf<'lines'>, index: number, following: number, breakBefore: number | undefined, extra: number): void {
   const whole = heightOf(item.lines);
   const { used, left } = cursor.room();
-  if (!item.splittable && used > 0 && whole + following > left + EPSILON && whole + following <= cursor.frame.textHeight) cursor.newPage();
+  const overflows = !item.splittable && used > 0 && whole + following > left + EPSILON;
+  // Lines set closer on a page of text lines give it the room (GB/T 9704 7.3.5: 调整行距).
+  if (overflows && extra > 0 && whole + following <= left + extra + EPSILON && cursor.pages.at(-1)!.pieces.every((piece) => piece.kind === 'line')) cursor.condense(extra);
+  else if (overflows && whole + following <= cursor.frame.textHeight) cursor.newPage();
   cursor.note(item.note);
   item.lines.forEach((line, k) => {
     if (breaksBeforeLine(item.lines, k, item.splittable, cursor.room()) || (k === breakBefore && cursor.y > 0)) {

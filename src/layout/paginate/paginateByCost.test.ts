@@ -8,7 +8,8 @@ import { collectBlocks } from '../flow/collectBlocks.ts';
 import { setBlocks } from '../flow/setBlocks.ts';
 import { paginate } from './paginate.ts';
 import { paginateByCost } from './paginateByCost.ts';
-import { scorePagination } from './scorePagination.ts';
+import { filled, scorePagination } from './scorePagination.ts';
+import { pageFrame } from '../frame/pageFrame.ts';
 import { table as tableOf } from '../_testing/flowItems.ts';
 
 const lastRows = (pagination: ReturnType<typeof paginate>) => {
@@ -36,11 +37,11 @@ const KINDS: Record<string, () => unknown[]> = {
   signature: () => [],
 };
 
-function itemsOf(kind: string, lines: number) {
+function itemsOf(kind: string, lines: number, layoutPreset = preset) {
   const input = { meta: { title: '某局2021年政府信息公开工作年度报告', issuer: '某局', year: 2021, date: '2022-01-20' }, form: '2021', sections: [{ heading: '总体情况', content: [prose(lines), ...KINDS[kind]!()] }] };
   const result = validateReport(input);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return setBlocks(collectBlocks(resolveForms(result.report).report, preset), context).items;
+  return setBlocks(collectBlocks(resolveForms(result.report).report, layoutPreset), { preset: layoutPreset, measurer }).items;
 }
 
 describe('paginateByCost', () => {
@@ -92,6 +93,74 @@ describe('paginateByCost', () => {
     expect([score.forbidden, score.emptyPages, score.shortContinuations]).toEqual([0, 0, 0]);
   });
 
+  describe('spacing adjustments (preset pagination) that let a lone signature join the page before', () => {
+    // Page 1 has 18 lines for text after the title, its blank line and the heading; the signature
+    // takes 4 (2 blank lines of seal room, issuer, date). After 15 lines 3 are left, after 16 two.
+    const signatureLines = (pagination: ReturnType<typeof paginate>) => pagination.pages.flatMap((page) => page.pieces).filter((p) => p.kind === 'line' && pagination.items[p.item]?.kind === 'lines' && (pagination.items[p.item] as { note: string }).note === 'signature');
+    const pitch = pageFrame(preset, false).bodyPitch;
+    const textHeight = pageFrame(preset, false).textHeight;
+    const onGrid = (pagination: ReturnType<typeof paginate>) => pagination.pages.every((page) => page.pieces.every((p) => p.kind !== 'line' || Math.abs(p.y / pitch - Math.round(p.y / pitch)) < 1e-6 || p.line.height !== pitch));
+
+    test('one blank line of the seal room is taken out (the text stays on the grid) when that saves a page', () => {
+      const items = itemsOf('signature', 15);
+      expect(scorePagination(paginate(items, context), settings).problems).toEqual(['page 2: signature alone']);
+      const byCost = paginateByCost(items, context);
+      expect(byCost.pages).toHaveLength(1);
+      expect(byCost.pages[0]!.lineScale).toBeUndefined();
+      expect(signatureLines(byCost).map((p) => p.kind === 'line' && p.line.texts.length)).toEqual([0, 1, 1]);
+      expect(onGrid(byCost)).toBe(true);
+    });
+
+    test('with two lines lacking: a blank line out and the page set one line closer (23 lines, GB/T 9704 7.3.5), within the text block', () => {
+      const items = itemsOf('signature', 16);
+      const byCost = paginateByCost(items, context);
+      expect(byCost.pages).toHaveLength(1);
+      const [page] = byCost.pages;
+      expect(page!.lineScale).toBeCloseTo(21 / 22, 9);
+      expect(page!.notes.at(-1)).toBe('23 lines set closer');
+      expect(signatureLines(byCost)).toHaveLength(3);
+      expect(filled(page!, byCost.items)).toBeLessThanOrEqual(textHeight + 1e-6);
+      // Evenly set: every body line one closer pitch below the one before.
+      const ys = page!.pieces.filter((p) => p.kind === 'line' && p.line.height === pitch).map((p) => p.y);
+      for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThan(0);
+      expect(ys.at(-1)! - ys.at(-2)!).toBeCloseTo((21 / 22) * pitch, 6);
+    });
+
+    test('each adjustment only as the preset allows: no seal room taken out at minSpaceScale 1, no closer lines at 0, and none without `pagination`', () => {
+      const linesOnly = { ...preset, pagination: { minSpaceScale: 1, signaturePageExtraLines: 1 } };
+      const closer = paginateByCost(itemsOf('signature', 15, linesOnly), { preset: linesOnly });
+      expect(closer.pages).toHaveLength(1);
+      expect(closer.pages[0]!.lineScale).toBeDefined();
+      expect(signatureLines(closer)).toHaveLength(4);
+      const blankOnly = { ...preset, pagination: { minSpaceScale: 0.5, signaturePageExtraLines: 0 } };
+      // Two lines lacking, one may go: the text before moves instead (its last two lines).
+      const moved = paginateByCost(itemsOf('signature', 16, blankOnly), { preset: blankOnly });
+      expect(moved.pages.map((page) => page.notes)).toEqual([['title', 'heading 一、总体情况', 'paragraph'], ['paragraph (continued)', 'signature']]);
+      const { pagination: _none, ...plain } = preset;
+      const none = paginateByCost(itemsOf('signature', 15, plain), { preset: plain });
+      expect(none.pages).toHaveLength(2);
+      expect(none.pages.some((page) => page.lineScale !== undefined)).toBe(false);
+      expect(signatureLines(none)).toHaveLength(4);
+    });
+
+    test('at minSpaceScale 0 the blank line after the title may go too, when the seal room alone is not enough', () => {
+      const loose = { ...preset, pagination: { minSpaceScale: 0, signaturePageExtraLines: 0 } };
+      // After 17 lines one is left and the signature needs 4: both seal lines and the title's blank line go.
+      const items = itemsOf('signature', 17, loose);
+      const headingY = (pagination: ReturnType<typeof paginate>) => pagination.pages[0]!.pieces.find((p) => p.kind === 'line' && (pagination.items[p.item] as { note?: string }).note?.startsWith('heading') === true)!.y;
+      const first = paginate(items, { preset: loose });
+      const byCost = paginateByCost(items, { preset: loose });
+      expect(byCost.pages).toHaveLength(1);
+      expect(headingY(first) - headingY(byCost)).toBeCloseTo(pitch, 6);
+      expect(signatureLines(byCost).map((p) => p.kind === 'line' && p.line.texts.length)).toEqual([1, 1]);
+      expect(onGrid(byCost)).toBe(true);
+    });
+
+    test('the same input gives the same pages (deterministic)', () => {
+      expect(paginateByCost(itemsOf('signature', 16), context)).toStrictEqual(paginateByCost(itemsOf('signature', 16), context));
+    });
+  });
+
   test('without problems it is first fit, piece for piece', () => {
     const items = itemsOf('heading', 5);
     expect(paginateByCost(items, context)).toStrictEqual(paginate(items, context));
@@ -106,6 +175,11 @@ describe('paginateByCost', () => {
         expect(after.forbidden).toBe(0);
         expect(after.shortContinuations).toBeLessThanOrEqual(before.shortContinuations);
         expect(after.emptyPages).toBeLessThanOrEqual(before.emptyPages);
+        // Lines are set closer only on a page of text lines, and stay in the text block.
+        for (const page of paginateByCost(items, context).pages) {
+          if (page.lineScale === undefined) continue;
+          expect(page.pieces.every((piece) => piece.kind === 'line')).toBe(true);
+        }
       }),
       { numRuns: 120, seed: 15 },
     );

@@ -1,16 +1,20 @@
 import type { FlowItem } from '../flow/flowItem.ts';
-import { paginate, type BreakAdjustments, type PaginateContext } from './paginate.ts';
+import { EPSILON } from './breakRules.ts';
+import { paginate, shrinkableLines, type BreakAdjustments, type PaginateContext } from './paginate.ts';
 import type { Pagination } from './pagination.ts';
 import { maxTightening, rowCount } from '../table/tightenTable/tightenTable.ts';
 import { filled, scorePagination, tableHeight, type PaginationScore } from './scorePagination.ts';
 
 /**
  * Lexicographic cost: forbidden breaks first, then short 续表 pieces, pages left more than half
- * empty, tables split that the preset would keep whole, pages. (A page half empty is worse than
- * a table split where the preset's own splitting rules allow it.)
+ * empty, tables split that the preset would keep whole, pages, and last the spacing adjustments
+ * used (blank lines taken out, lines set closer): an adjustment is kept only where it avoids a
+ * worse problem or saves a page. (A page half empty is worse than a table split where the
+ * preset's own splitting rules allow it.)
  */
-function cost(score: PaginationScore): readonly number[] {
-  return [score.forbidden, score.shortContinuations, score.emptyPages, score.avoidableSplits, score.pages];
+function cost(score: PaginationScore, adjustments: BreakAdjustments): readonly number[] {
+  const sum = (record: Readonly<Record<number, number>> | undefined) => Object.values(record ?? {}).reduce((a, b) => a + b, 0);
+  return [score.forbidden, score.shortContinuations, score.emptyPages, score.avoidableSplits, score.pages, sum(adjustments.shrinkSpace) + sum(adjustments.extraLines)];
 }
 
 function better(a: readonly number[], b: readonly number[]): boolean {
@@ -21,14 +25,18 @@ function better(a: readonly number[], b: readonly number[]): boolean {
 /**
  * Paginates first fit, then looks at the result as a whole and moves breaks earlier where that
  * lowers the cost: a signature alone on a page takes the last two (or three) lines of the text
- * before it along (GB/T 9704: the signature shares its page with body text); a 续表 piece with
- * fewer than `minRowsBeforeBreak` rows takes rows from the page before. Each candidate is a
- * whole pagination, kept only if its cost (forbidden, short 续表, empty pages, pages) is lower.
+ * before it along (GB/T 9704: the signature shares its page with body text), or, as the preset's
+ * `pagination` allows, joins the page before with blank lines taken out of its seal room or of
+ * the spaces on that page (whole lines, so the grid holds) or that page's lines set one line
+ * closer (GB/T 9704 7.3.5: 调整行距); a 续表 piece with fewer than `minRowsBeforeBreak` rows takes
+ * rows from the page before. Each candidate is a whole pagination; a round takes the problem pages
+ * in order and, at the first whose candidates lower the cost, keeps the cheapest of them
+ * (forbidden, short 续表, empty pages, avoidable splits, pages, adjustments; ties go to the
+ * candidate proposed first).
  * Deterministic. Without problems (every example and boundary case) the result is first fit's.
  * Cost: each candidate is one linear pass; a round tries the candidates of the problem pages
- * in order (at most three each, none twice) and keeps the first that lowers the cost, so the
- * work is O(n · c) for n items and c candidates tried (c = 0 without problems, and in the
- * corpus at most a handful per report).
+ * (a handful each, none twice), so the work is O(n · c) for n items and c candidates tried
+ * (c = 0 without problems, and in the corpus at most a few dozen per report).
  *
  * @param items Flow items in print order.
  * @param context The preset.
@@ -42,28 +50,32 @@ export function paginateByCost(items: readonly FlowItem[], context: PaginateCont
   const tried = new Set<string>();
   // Each round keeps one improvement; a problem is fixed at most once, so rounds ≤ pages.
   for (let round = 0; round < best.pages.length + 1; round++) {
-    const candidates = proposeAdjustments(best, bestScore.problemPages, adjustments, context).filter((c) => !tried.has(JSON.stringify(c)));
-    if (candidates.length === 0) break;
+    const groups = proposeAdjustments(best, bestScore.problemPages, adjustments, context).map((group) => group.filter((c) => !tried.has(JSON.stringify(c))));
     let improved = false;
-    for (const candidate of candidates) {
-      tried.add(JSON.stringify(candidate));
-      const pagination = paginate(items, context, candidate);
-      const score = scorePagination(pagination, settings);
-      if (better(cost(score), cost(bestScore))) {
-        [best, bestScore, adjustments, improved] = [pagination, score, candidate, true];
-        break;
+    let bestCost = cost(bestScore, adjustments);
+    // Page by page: the first page whose candidates lower the cost gets the cheapest of them.
+    for (const group of groups) {
+      for (const candidate of group) {
+        tried.add(JSON.stringify(candidate));
+        const pagination = paginate(items, context, candidate);
+        const score = scorePagination(pagination, settings);
+        const candidateCost = cost(score, candidate);
+        if (better(candidateCost, bestCost)) {
+          [best, bestScore, adjustments, bestCost, improved] = [pagination, score, candidate, candidateCost, true];
+        }
       }
+      if (improved) break;
     }
     if (!improved) break;
   }
   return best;
 }
 
-/** Candidate adjustments for the pages with a problem, in page order, each adding one earlier break. */
-function proposeAdjustments(pagination: Pagination, problemPages: readonly number[], current: BreakAdjustments, context: PaginateContext): BreakAdjustments[] {
+/** Candidate adjustments for the pages with a problem, one group per page in page order, each adding one change. */
+function proposeAdjustments(pagination: Pagination, problemPages: readonly number[], current: BreakAdjustments, context: PaginateContext): BreakAdjustments[][] {
   // The page before a problem page may hold the fix (a table kept whole, a page left empty).
   const pages = [...new Set(problemPages.flatMap((p) => (p > 0 ? [p - 1, p] : [p])))].sort((a, b) => a - b);
-  return pages.flatMap((p) => proposeForPage(pagination, p, current, context));
+  return pages.map((p) => proposeForPage(pagination, p, current, context));
 }
 
 function proposeForPage(pagination: Pagination, p: number, current: BreakAdjustments, context: PaginateContext): BreakAdjustments[] {
@@ -74,7 +86,7 @@ function proposeForPage(pagination: Pagination, p: number, current: BreakAdjustm
   {
     const page = pages[p]!;
     const signatureAlone = page.pieces.length > 0 && page.pieces.every((piece) => piece.kind === 'line' && isSignature(items[piece.item]));
-    if (signatureAlone && p > 0) return signatureCandidates(pagination, p - 1, current, context, withLine, withRow);
+    if (signatureAlone && p > 0) return [...signatureCandidates(pagination, p - 1, current, context, withLine, withRow), ...spacingCandidates(pagination, p, current, context)];
     for (const piece of page.pieces) {
       if (piece.kind !== 'tableRows' || piece.segment.from === 0) continue;
       // A table continued here: first try to keep it on the page before by tightening its rows;
@@ -156,6 +168,48 @@ function tighteningCandidate(pagination: Pagination, item: number, current: Brea
   const needed = (tableHeight(table) - page.frame.textHeight) / (2 * rowCount(table.table)) + 0.001;
   if (needed <= 0 || needed > maxTightening(table.table, context.preset.table.minRowScale ?? 1)) return undefined;
   return { ...current, tightenTables: { ...current.tightenTables, [item]: needed } };
+}
+
+/**
+ * Ways to fit a lone signature (on page `p`) on the page before it, as the preset's `pagination`
+ * allows: blank lines taken out of its seal room, out of the spaces on the page before, and that
+ * page's lines set one line closer — every combination, fewest adjustments first.
+ */
+function spacingCandidates(pagination: Pagination, p: number, current: BreakAdjustments, context: PaginateContext): BreakAdjustments[] {
+  const { items, pages } = pagination;
+  const { minSpaceScale = 1, signaturePageExtraLines = 0 } = context.preset.pagination ?? {};
+  const signature = pages[p]!.pieces[0]!.item;
+  const before = pages[p - 1]!;
+  const pitch = before.frame.bodyPitch;
+  const seal = current.shrinkSpace?.[signature] === undefined ? shrinkableLines(items[signature]!, pitch, minSpaceScale) : 0;
+  // The space items laid out on the page before (between its first piece and the signature).
+  const first = Math.min(...before.pieces.map((piece) => piece.item));
+  const spaces: Record<number, number> = {};
+  for (let i = first; i < signature; i++) {
+    const lines = items[i]?.kind === 'space' && current.shrinkSpace?.[i] === undefined ? shrinkableLines(items[i]!, pitch, minSpaceScale) : 0;
+    if (lines > 0) spaces[i] = lines;
+  }
+  const spaceLines = Object.values(spaces).reduce((a, b) => a + b, 0);
+  const extra = current.extraLines?.[signature] === undefined ? signaturePageExtraLines : 0;
+  const candidates: { lines: number; adjustments: BreakAdjustments }[] = [];
+  // Blank lines out before lines set closer (which leaves the grid on that page), at equal count.
+  for (let e = 0; e <= extra; e++) {
+    for (const s of spaceLines > 0 ? [0, 1] : [0]) {
+      for (let r = 0; r <= seal; r++) {
+        const lines = r + s * spaceLines + e;
+        if (lines === 0 || lines * pitch > before.frame.textHeight + EPSILON) continue;
+        candidates.push({
+          lines,
+          adjustments: {
+            ...current,
+            ...(r + s === 0 ? {} : { shrinkSpace: { ...current.shrinkSpace, ...(r > 0 ? { [signature]: r } : {}), ...(s > 0 ? spaces : {}) } }),
+            ...(e === 0 ? {} : { extraLines: { ...current.extraLines, [signature]: e } }),
+          },
+        });
+      }
+    }
+  }
+  return candidates.sort((a, b) => a.lines - b.lines).map((c) => c.adjustments);
 }
 
 function isSignature(item: FlowItem | undefined): boolean {

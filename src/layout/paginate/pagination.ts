@@ -21,6 +21,8 @@ export interface PageLayout {
   readonly pieces: readonly PagePiece[];
   /** What the page holds, for tests and debugging: e.g. `table 表三 band 0 rows 0–12`. */
   readonly notes: readonly string[];
+  /** On a page that holds a line beyond the grid (the preset's `pagination.signaturePageExtraLines`): the share its line pitch was set to. */
+  readonly lineScale?: number;
 }
 
 /** The paginator's result: the flow items and the pages they were broken into. */

@@ -97,6 +97,22 @@ const presetShape = strictObject({
     insetChars: z.number().min(0).max(20).describe('Right inset of the date line, in body characters'),
     spaceBeforeLines: z.number().min(0).max(10),
   }),
+  pagination: strictObject({
+    minSpaceScale: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('To avoid a forbidden break (a signature alone on a page), the blank space between blocks (the seal room before the signature, the space after a title or an attachment label) may lose whole body lines down to this share of its lines; 1 or absent: never'),
+    signaturePageExtraLines: z
+      .int()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('To avoid a forbidden break, the page that takes the signature may hold this many body lines beyond the grid, its lines set closer (GB/T 9704-2012 7.3.5: 调整行距); only a page of text lines (no table or image); 0 or absent: never'),
+  })
+    .optional()
+    .describe('Small adjustments the paginator may make to avoid a forbidden break, each penalised (used only where it lowers the pagination cost)'),
 });
 
 /** Points per millimetre. */
