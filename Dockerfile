@@ -26,5 +26,7 @@ USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "-e", "fetch('http://127.0.0.1:8080/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # SIGTERM (docker stop) drains: no new work, renders in flight finish, then exit 0.
-ENTRYPOINT ["node", "dist/cli/bin.js", "serve"]
-CMD ["--host", "0.0.0.0", "--port", "8080"]
+# Host and port belong to the entry point: flags after the image name (`--workers 2`) are added to them instead of
+# replacing them (a server on the container's 127.0.0.1 is unreachable from `-p`); a later --host/--port wins.
+ENTRYPOINT ["node", "dist/cli/bin.js", "serve", "--host", "0.0.0.0", "--port", "8080"]
+CMD []
