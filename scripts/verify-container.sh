@@ -189,14 +189,22 @@ for i in $(seq 1 "$CONCURRENT_RENDERS"); do
   curl -sS -m 120 -o "$WORK/drain-$i.pdf" -w '%{http_code}' -H 'content-type: application/json' \
     --data-binary "@$WORK/context/$SEED" "http://127.0.0.1:$port/v1/render" >"$WORK/drain-$i.status" 2>&1 &
 done
-all_accepted() {
-  local running queued finished
-  running="$(metric "$port" govreport_jobs_running)"; queued="$(metric "$port" govreport_queue_depth)"
-  finished="$(metric "$port" 'govreport_jobs_total{kind="render",outcome="ok"}')"
-  ((running + queued >= 1 && running + queued + finished - done_before >= CONCURRENT_RENDERS))
+# Ready to stop when every render was accepted (running, queued or done) and at least half are still to do.
+in_flight=0
+caught_in_flight() {
+  local samples running queued finished
+  samples="$(curl -sS -m 5 "http://127.0.0.1:$port/metrics")" || return 1
+  running="$(awk '$1 == "govreport_jobs_running" { print $2 }' <<<"$samples")"
+  queued="$(awk '$1 == "govreport_queue_depth" { print $2 }' <<<"$samples")"
+  finished="$(awk '$1 == "govreport_jobs_total{kind=\"render\",outcome=\"ok\"}" { print $2 }' <<<"$samples")"
+  in_flight=$((running + queued))
+  ((in_flight * 2 >= CONCURRENT_RENDERS && in_flight + finished - done_before >= CONCURRENT_RENDERS))
 }
-wait_until "all $CONCURRENT_RENDERS renders accepted while some are in flight" 30 all_accepted
-in_flight=$(( $(metric "$port" govreport_jobs_running) + $(metric "$port" govreport_queue_depth) ))
+deadline=$((SECONDS + 30))
+until caught_in_flight; do
+  ((SECONDS < deadline)) || fail "could not catch the $CONCURRENT_RENDERS renders in flight within 30s"
+  sleep 0.02
+done
 step "podman stop with $in_flight renders running or queued"
 "${PODMAN[@]}" stop -t 60 "${RUNS[0]}" >/dev/null
 wait
@@ -219,7 +227,8 @@ step "run 2: podman run --network none $IMAGE (its own command), podman healthch
   || { cat "$WORK/run2.err" >&2; fail "podman run of the image's own command"; }
 grep -v 'unable to get systemd connection to .* healthchecks' "$WORK/run2.err" >&2 || true
 wait_until "HEALTHCHECK of the image's own command" 60 "${PODMAN[@]}" healthcheck run "${RUNS[1]}"
-"${PODMAN[@]}" logs "${RUNS[1]}" 2>&1 | grep -q 'listening on http://0.0.0.0:8080' || fail "the default command does not listen on 0.0.0.0:8080"
+"${PODMAN[@]}" logs "${RUNS[1]}" >"$WORK/run2.log" 2>&1
+grep -q 'listening on http://0.0.0.0:8080' "$WORK/run2.log" || fail "the default command does not listen on 0.0.0.0:8080"
 "${PODMAN[@]}" stop -t 60 "${RUNS[1]}" >/dev/null
 own_exit="$("${PODMAN[@]}" inspect -f '{{.State.ExitCode}}' "${RUNS[1]}")"
 [[ "$own_exit" == 0 ]] || fail "the default command ended with exit code $own_exit after SIGTERM"
