@@ -1,7 +1,7 @@
 import type { FlowItem } from '../flow/flowItem.ts';
 import { EPSILON } from './breakRules.ts';
 import { paginate, shrinkableLines, type BreakAdjustments, type PaginateContext } from './paginate.ts';
-import type { Pagination } from './pagination.ts';
+import type { PagePiece, Pagination } from './pagination.ts';
 import { maxTightening, rowCount } from '../table/tightenTable/tightenTable.ts';
 import { filled, scorePagination, tableHeight, type PaginationScore } from './scorePagination.ts';
 
@@ -22,6 +22,14 @@ function better(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
+/** What a {@link paginateByCost} search did: each candidate is one more linear pass (pagination and score). */
+export interface PaginationSearchStats {
+  /** Candidate paginations tried (besides first fit). */
+  candidates: number;
+  /** Rounds that kept an improvement. */
+  rounds: number;
+}
+
 /**
  * Paginates first fit, then looks at the result as a whole and moves breaks earlier where that
  * lowers the cost: a signature alone on a page takes the last two (or three) lines of the text
@@ -40,9 +48,10 @@ function better(a: readonly number[], b: readonly number[]): boolean {
  *
  * @param items Flow items in print order.
  * @param context The preset.
+ * @param stats If given, receives how many candidate paginations were tried and in how many rounds (for the bench and the corpus).
  * @returns The pagination with the lowest cost found.
  */
-export function paginateByCost(items: readonly FlowItem[], context: PaginateContext): Pagination {
+export function paginateByCost(items: readonly FlowItem[], context: PaginateContext, stats?: PaginationSearchStats): Pagination {
   const settings = { minContinuedRows: context.preset.table.minRowsBeforeBreak, minRowScale: context.preset.table.minRowScale ?? 1 };
   let adjustments: BreakAdjustments = {};
   let best = paginate(items, context);
@@ -57,6 +66,7 @@ export function paginateByCost(items: readonly FlowItem[], context: PaginateCont
     for (const group of groups) {
       for (const candidate of group) {
         tried.add(JSON.stringify(candidate));
+        if (stats !== undefined) stats.candidates += 1;
         const pagination = paginate(items, context, candidate);
         const score = scorePagination(pagination, settings);
         const candidateCost = cost(score, candidate);
@@ -67,6 +77,7 @@ export function paginateByCost(items: readonly FlowItem[], context: PaginateCont
       if (improved) break;
     }
     if (!improved) break;
+    if (stats !== undefined) stats.rounds += 1;
   }
   return best;
 }
@@ -140,9 +151,23 @@ function signatureCandidates(
       const needed = lacking / (2 * rowCount(table.table)) + 0.001;
       if (needed > 0 && needed <= maxTightening(table.table, context.preset.table.minRowScale ?? 1) && tighten(last.item) === undefined) candidates.push(withTightening(last.item, needed));
     }
-    return [...candidates, ...[minRows - 1, minRows].map((n) => to - n + 1).filter((row) => row > from).map((row) => withRow(last.item, band, row))];
+    candidates.push(...[minRows - 1, minRows].map((n) => to - n + 1).filter((row) => row > from).map((row) => withRow(last.item, band, row)));
+    // A table that starts on this page may go to the next whole, with the text before it.
+    const tableStart = page.pieces.findIndex((piece) => piece.item === last.item);
+    const before = page.pieces[tableStart - 1];
+    if (from === 0 && band === 0 && before?.kind === 'line' && items[before.item]?.kind === 'lines') candidates.push(...linesCandidates(pagination, p, before, withLine));
+    return candidates;
   }
   if (last.kind !== 'line' || item?.kind !== 'lines') return [];
+  return linesCandidates(pagination, p, last, withLine);
+}
+
+/** Breaks earlier in the lines item of `last` (a line piece on page `p`): its last two or three lines, or the whole item with the headings kept with it. */
+function linesCandidates(pagination: Pagination, p: number, last: Extract<PagePiece, { kind: 'line' }>, withLine: (item: number, line: number) => BreakAdjustments): BreakAdjustments[] {
+  const { items, pages } = pagination;
+  const page = pages[p]!;
+  const item = items[last.item];
+  if (item?.kind !== 'lines') return [];
   const k = item.lines.indexOf(last.line);
   const firstOnPage = page.pieces.find((piece) => piece.item === last.item);
   const firstK = firstOnPage?.kind === 'line' ? item.lines.indexOf(firstOnPage.line) : 0;
