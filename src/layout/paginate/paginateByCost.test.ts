@@ -35,6 +35,7 @@ const KINDS: Record<string, () => unknown[]> = {
   longTable: () => [table(30, '表3 长表'), prose(2, 3)],
   table3: () => [{ form: 'table3', version: '2021', caption: '表三', data: { newlyReceived: { naturalPerson: 1, total: 1 } } }],
   signature: () => [],
+  tinyTable: () => [table(3, '表5 小表')],
 };
 
 function itemsOf(kind: string, lines: number, layoutPreset = preset) {
@@ -159,6 +160,23 @@ describe('paginateByCost', () => {
     test('the same input gives the same pages (deterministic)', () => {
       expect(paginateByCost(itemsOf('signature', 16), context)).toStrictEqual(paginateByCost(itemsOf('signature', 16), context));
     });
+  });
+
+  test('a lone signature after a short table that starts on its page: the table moves whole with the text before it, not split into a short 续表', () => {
+    const blankOnly = { ...preset, pagination: { minSpaceScale: 1, signaturePageExtraLines: 0 } };
+    const ctx = { preset: blankOnly };
+    // The first prose length whose first fit leaves the signature alone after the whole table.
+    const n = Array.from({ length: 20 }, (_, i) => i + 1).find((lines) => {
+      const first = paginate(itemsOf('tinyTable', lines, blankOnly), ctx);
+      const rows = first.pages.flatMap((page) => page.pieces).filter((p) => p.kind === 'tableRows');
+      return scorePagination(first, settings).problems.includes(`page ${first.pages.length}: signature alone`) && rows.length === 1;
+    })!;
+    expect(n).toBeDefined();
+    const byCost = paginateByCost(itemsOf('tinyTable', n, blankOnly), ctx);
+    const score = scorePagination(byCost, settings);
+    expect([score.forbidden, score.shortContinuations, score.avoidableSplits]).toEqual([0, 0, 0]);
+    const rows = byCost.pages.flatMap((page) => page.pieces).filter((p) => p.kind === 'tableRows');
+    expect(rows.map((p) => (p.kind === 'tableRows' ? `${p.segment.from}–${p.segment.to}` : ''))).toEqual(['0–2']);
   });
 
   test('without problems it is first fit, piece for piece', () => {
