@@ -16,7 +16,10 @@ import {
   LayoutPresetError,
 } from '../../src/index.ts';
 import { countPages } from '../../src/render/renderPdf/renderPdf.ts';
-import { fontParseCount, loadRuntime } from '../../src/render/fonts/pdfmakeRuntime.ts';
+import { createFontRegistry } from '../../src/render/fonts/fontRegistry.ts';
+import { createPdfmakeInstance, fontParseCount, loadRuntime, placedTextMeasureCount } from '../../src/render/fonts/pdfmakeRuntime.ts';
+import { PLACED_TEXT } from '../../src/render/toDocDefinition/placedText.ts';
+import { toDocDefinition } from '../../src/render/toDocDefinition/toDocDefinition.ts';
 import { makePng, reportWith } from './fixtures.ts';
 
 const require = createRequire(import.meta.url);
@@ -40,6 +43,36 @@ describe('renderReport', () => {
     await renderReport(reportWith(['第二次，不同的文字。']));
     expect(loadRuntime().cacheInstalled).toBe(true);
     expect(fontParseCount()).toBe(parsed);
+  });
+
+  test('placed text nodes measured without pdfmake\'s style stack give the same PDF bytes as pdfmake\'s own measuring', async () => {
+    // Paragraph lines, a bookmarked heading, table figures merged into runs, a line with edge spaces.
+    const input = reportWith(['正文段落，含电子邮箱：office@example.gov.cn。'.repeat(12), '  前后留空的行  ']);
+    const { plan } = await createRenderer().plan(input);
+    const fonts = createFontRegistry();
+    const creationDate = new Date('2021-01-15T00:00:00Z');
+    const paint = async (placed: boolean) => {
+      const definition = toDocDefinition(plan, fonts, creationDate);
+      let marked = 0;
+      for (const page of definition.content as { stack: Record<string, unknown>[] }[]) {
+        for (const node of page.stack) {
+          if (node[PLACED_TEXT] === true) marked += 1;
+          if (!placed) delete node[PLACED_TEXT];
+        }
+      }
+      const instance = createPdfmakeInstance();
+      instance.setFonts(fonts.fontDictionary());
+      const before = placedTextMeasureCount();
+      const pdf = await instance.createPdf(definition).getBuffer();
+      return { pdf, marked, measured: placedTextMeasureCount() - before };
+    };
+    const own = await paint(false);
+    const placed = await paint(true);
+    expect(own.measured).toBe(0);
+    expect(placed.marked).toBeGreaterThan(10);
+    // Fails the day the hook stops taking effect (another pdfmake version): every marked node went through it.
+    expect(placed.measured).toBe(placed.marked);
+    expect(Buffer.from(placed.pdf).equals(Buffer.from(own.pdf))).toBe(true);
   });
 
   test('modules deferred at start-up (encryption, WOFF2) still work when pdfkit and fontkit call them', async () => {

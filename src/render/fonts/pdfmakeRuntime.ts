@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { PLACED_TEXT } from '../toDocDefinition/placedText.ts';
 
 /**
  * The parts of a fontkit font that gov-report-pdf reads (fontkit ships no types).
@@ -198,7 +199,100 @@ export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule;
   }
   runtime = { pdfmake: undefined as unknown as PdfmakeModule, fontkit, cacheInstalled: !pdfkitLoaded };
   runtime.pdfmake = require('pdfmake') as PdfmakeModule;
+  installPlacedTextMeasure(createRequire(require.resolve('pdfmake')));
   return runtime;
+}
+
+
+/** What pdfmake's DocMeasure gives the measuring of one text node (pdfmake 0.3). @internal */
+interface DocMeasureLike {
+  readonly pdfDocument: { provideFont(family: string, bold: boolean, italics: boolean): PdfkitFontLike };
+  readonly textInlines: { widthOfText(text: string, inline: object): number };
+  measureLeaf(node: Record<string, unknown>): unknown;
+}
+
+interface PdfkitFontLike {
+  lineHeight(size: number): number;
+}
+
+let placedMeasures = 0;
+
+/**
+ * How many text nodes pdfmake measured through the placed-text path in this process. A test
+ * renders and checks this grows, so it fails the day the hook stops taking effect.
+ *
+ * @returns The count.
+ * @internal
+ */
+export function placedTextMeasureCount(): number {
+  return placedMeasures;
+}
+
+const LEADING_SPACE = /^(\s)+/gu;
+const TRAILING_SPACE = /(\s)+$/gu;
+
+/**
+ * Lets pdfmake measure a placed text node ({@link PLACED_TEXT}) without its style stack.
+ *
+ * Why: for every text node pdfmake's `DocMeasure.measureLeaf` resolves about 25 style properties,
+ * each by pushing onto and walking its style stack with two new closures per lookup; that was
+ * most of pdfmake's measuring time and a large part of the garbage of a render (bench/RESULTS.md,
+ * issue 16). A placed node has every one of them fixed (its face, size and spacing; everything
+ * else pdfmake's default), so its one inline is built directly, with pdfmake's own width and
+ * line-height functions: the same inline, so the same PDF bytes (a test renders with and without
+ * the hook and compares). Any other node, and any other user of pdfmake in the process, goes
+ * through pdfmake's own `measureLeaf`. Pinned to pdfmake 0.3 (`DocMeasure.prototype.measureLeaf`
+ * and the inline fields of `TextInlines.measure`); if the class is not found, nothing changes.
+ */
+function installPlacedTextMeasure(pdfmakeRequire: NodeJS.Require): void {
+  let DocMeasure: { prototype: DocMeasureLike } | undefined;
+  try {
+    DocMeasure = (pdfmakeRequire('./DocMeasure.js') as { default?: { prototype: DocMeasureLike } }).default;
+  } catch {
+    return;
+  }
+  if (DocMeasure === undefined || typeof DocMeasure.prototype.measureLeaf !== 'function') return;
+  const measureLeaf = DocMeasure.prototype.measureLeaf;
+  DocMeasure.prototype.measureLeaf = function measurePlacedLeaf(this: DocMeasureLike, node: Record<string, unknown>) {
+    if (node[PLACED_TEXT] !== true || typeof node.text !== 'string') return measureLeaf.call(this, node);
+    placedMeasures += 1;
+    const text = node.text;
+    const fontSize = node.fontSize as number;
+    const font = this.pdfDocument.provideFont(node.font as string, false, false);
+    // The fields and values TextInlines.measure gives a one-word text with these styles.
+    const inline: Record<string, unknown> = {
+      text,
+      font,
+      alignment: 'left',
+      fontSize,
+      fontFeatures: null,
+      characterSpacing: node.characterSpacing as number,
+      color: 'black',
+      decoration: null,
+      decorationColor: null,
+      decorationStyle: null,
+      decorationThickness: null,
+      background: null,
+      link: null,
+      linkToPage: null,
+      linkToDestination: null,
+      noWrap: true,
+      opacity: 1,
+      sup: false,
+      sub: false,
+    };
+    inline.width = this.textInlines.widthOfText(text, inline);
+    inline.height = font.lineHeight(fontSize) * (node.lineHeight as number);
+    const leading = text.match(LEADING_SPACE);
+    inline.leadingCut = leading === null ? 0 : this.textInlines.widthOfText(leading[0], inline);
+    const trailing = text.match(TRAILING_SPACE);
+    inline.trailingCut = trailing === null ? 0 : this.textInlines.widthOfText(trailing[0], inline);
+    const width = Math.max(0, (inline.width as number) - (inline.leadingCut as number) - (inline.trailingCut as number));
+    node._inlines = [inline];
+    node._minWidth = width;
+    node._maxWidth = width;
+    return node;
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FaceKey, TextMeasurer } from '../../text/measure/measure.ts';
 import type { LayoutPlan, PlacedItem, PlannedPage } from '../../layout/plan/plan.ts';
 import { mergeEvenRuns, type EvenRun } from './mergeEvenRuns.ts';
+import { PLACED_TEXT } from './placedText.ts';
 
 /** What the document definition needs to know about fonts. */
 export interface DocDefinitionFonts {
@@ -102,6 +103,7 @@ function toNode(item: Exclude<PlacedItem, { kind: 'rule' }>, fonts: DocDefinitio
     lineHeight: 1,
     noWrap: true,
     absolutePosition: { x: item.x, y: item.y },
+    [PLACED_TEXT]: true,
   };
   if (item.outline !== undefined) {
     node.outline = true;
@@ -123,6 +125,7 @@ function runNode(run: EvenRun, fonts: DocDefinitionFonts): Content {
     lineHeight: 1,
     noWrap: true,
     absolutePosition: { x: first.x, y: first.y },
+    [PLACED_TEXT]: true,
   } as unknown as Content;
 }
 
