@@ -54,7 +54,7 @@ describe('renderReport', () => {
     const paint = async (placed: boolean) => {
       const definition = toDocDefinition(plan, fonts, creationDate);
       let marked = 0;
-      for (const page of definition.content as { stack: Record<string, unknown>[] }[]) {
+      for (const page of definition.content as unknown as { stack: Record<string, unknown>[] }[]) {
         for (const node of page.stack) {
           if (node[PLACED_TEXT] === true) marked += 1;
           if (!placed) delete node[PLACED_TEXT];
