@@ -24,7 +24,26 @@ const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
  * @param preferWords Mark breaks that split words.
  * @returns The break opportunities, in order; the last is at the end of the text.
  */
-export function breakOpportunities(text: string, preferWords: boolean): BreakOpportunity[] {
+export function breakOpportunities(text: string, preferWords: boolean): readonly BreakOpportunity[] {
+  // Short texts (table labels, figures, captions) repeat within a table and across reports; a
+  // paragraph is long and unique, so only short ones are kept.
+  if (text.length > SHORT_TEXT) return findOpportunities(text, preferWords);
+  const memo = preferWords ? wordOpportunityMemo : opportunityMemo;
+  let found = memo.get(text);
+  if (found === undefined) {
+    found = Object.freeze(findOpportunities(text, preferWords));
+    if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+    memo.set(text, found);
+  }
+  return found;
+}
+
+/** Longest text whose break opportunities are remembered. */
+const SHORT_TEXT = 64;
+const opportunityMemo = new Map<string, readonly BreakOpportunity[]>();
+const wordOpportunityMemo = new Map<string, readonly BreakOpportunity[]>();
+
+function findOpportunities(text: string, preferWords: boolean): BreakOpportunity[] {
   const wordEnds = preferWords ? wordBoundaries(text) : undefined;
   const breaker = new LineBreaker(text);
   const result: BreakOpportunity[] = [];

@@ -167,7 +167,11 @@ function setCellLines(cell: GridCell, face: FaceKey, size: number, cellWidth: nu
 
 function measureNeeds(text: string, measurer: TextMeasurer, face: FaceKey, size: number, isValue: boolean): CellWidthNeeds {
   const metrics = measurer.face(face);
-  const widthOf = (piece: string) => [...piece].reduce((sum, char) => sum + metrics.advance(char) * size, 0);
+  const widthOf = (piece: string) => {
+    let width = 0;
+    for (const char of piece) width += metrics.advance(char) * size;
+    return width;
+  };
   const natural = widthOf(text);
   const annotated = isValue ? splitAnnotation(text) : undefined;
   if (annotated !== undefined) {
