@@ -20,6 +20,8 @@ test('should find the boundary cases (test/visual/cases/*.json)', () => {
     'print-annotated-cell',
     'print-email-url',
     'print-punctuation',
+    'print-signature-page',
+    'print-table-tightened',
     'print-title-words',
   ]);
 });
