@@ -31,7 +31,7 @@ import { resolveForms } from '../../src/forms/resolveForms/resolveForms.ts';
 import { layoutReport } from '../../src/layout/layoutReport.ts';
 import { createFontRegistry } from '../../src/render/fonts/fontRegistry.ts';
 import { resolvePreset } from '../../src/render/presets/resolvePreset.ts';
-import { isSupportedImage } from '../../src/layout/flow/imageSize.ts';
+import { checkImage } from '../../src/api/checkImage/checkImage.ts';
 
 const SCALE = Number(process.env.FUZZ_SCALE ?? '1');
 const runs = (count: number): number => Math.max(1, Math.round(count * SCALE));
@@ -52,28 +52,30 @@ class RefusedImage extends Error {}
  * (their policy is tested elsewhere); data that is not a PNG or JPEG would be refused before
  * layout (resolveImages), so such a report is not laid out.
  */
-function withImageBytes(blocks: readonly Block[]): Block[] {
-  return blocks.flatMap((block): Block[] => {
-    if (typeof block !== 'object' || block === null) return [block];
-    if ('image' in block) {
-      if (typeof block.image.data !== 'string') return [];
+async function withImageBytes(blocks: readonly Block[]): Promise<Block[]> {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (typeof block !== 'object' || block === null) out.push(block);
+    else if ('image' in block) {
+      if (typeof block.image.data !== 'string') continue;
       const data = new Uint8Array(Buffer.from(block.image.data.replace(/^data:[^,]*,/u, ''), 'base64'));
-      if (!isSupportedImage(data)) throw new RefusedImage();
-      return [{ image: { ...block.image, data } }];
-    }
-    if ('heading' in block && block.content !== undefined) return [{ ...block, content: withImageBytes(block.content) }];
-    return [block];
-  });
+      // The library's own check (src/api/checkImage), as resolveImages runs it before layout.
+      if (!(await checkImage(data, DEFAULT_LIMITS.maxImagePixels)).ok) throw new RefusedImage();
+      out.push({ image: { ...block.image, data } });
+    } else if ('heading' in block && block.content !== undefined) out.push({ ...block, content: await withImageBytes(block.content) });
+    else out.push(block);
+  }
+  return out;
 }
 
 /**
  * Runs everything before pdfmake on a valid report — official forms, then the whole layout
  * with the real font metrics — and fails on any exception.
  */
-function layOut(report: Report): void {
+async function layOut(report: Report): Promise<void> {
   let prepared: Report;
   try {
-    prepared = prepare(report);
+    prepared = await prepare(report);
   } catch (error) {
     if (error instanceof RefusedImage) return;
     throw error;
@@ -81,11 +83,12 @@ function layOut(report: Report): void {
   layOutPrepared(prepared);
 }
 
-function prepare(report: Report): Report {
+async function prepare(report: Report): Promise<Report> {
+  const attachments = report.attachments === undefined ? undefined : await Promise.all(report.attachments.map(async (a) => ({ ...a, content: await withImageBytes(a.content) })));
   return {
     ...report,
-    sections: withImageBytes(report.sections as Block[]) as Report['sections'],
-    ...(report.attachments === undefined ? {} : { attachments: report.attachments.map((a) => ({ ...a, content: withImageBytes(a.content) })) }),
+    sections: (await withImageBytes(report.sections as Block[])) as Report['sections'],
+    ...(attachments === undefined ? {} : { attachments }),
   };
 }
 
@@ -102,7 +105,7 @@ function layOutPrepared(prepared: Report): void {
 }
 
 /** Validates one input and throws (failing the property) if the outcome breaks the contract; lays out every valid one. */
-function check(input: unknown, limits: InputLimits = DEFAULT_LIMITS): ReportValidation {
+async function check(input: unknown, limits: InputLimits = DEFAULT_LIMITS): Promise<ReportValidation> {
   let result: ReportValidation;
   try {
     result = validateReport(input, limits);
@@ -113,7 +116,7 @@ function check(input: unknown, limits: InputLimits = DEFAULT_LIMITS): ReportVali
   tally.addValidation(result);
   const problems = validationProblems(result, input);
   if (problems.length > 0) throw new Error(`malformed validation outcome:\n${problems.join('\n')}`);
-  if (result.ok) layOut(result.report);
+  if (result.ok) await layOut(result.report);
   return result;
 }
 
@@ -126,48 +129,48 @@ describe('validateReport under fuzzing (issue 7)', () => {
     console.log(`validate fuzz: ${tally.total} inputs in ${seconds} s, ${laidOut} valid ones laid out\n${tally.format()}`);
   });
 
-  it('accepts every generated valid report', () => {
-    fc.assert(
-      fc.property(validReportArb({ binaryImages: true }), (report) => {
-        const result = check(report);
+  it('accepts every generated valid report', async () => {
+    await fc.assert(
+      fc.asyncProperty(validReportArb({ binaryImages: true }), async (report) => {
+        const result = await check(report);
         if (!result.ok) throw new Error(`valid report rejected: ${result.issues.map((i) => `${i.pathText}: ${i.message.en}`).join('; ')}`);
       }),
       { numRuns: runs(800) },
     );
   });
 
-  it('turns mutated reports into a report or issues, with default and small limits', () => {
-    fc.assert(
-      fc.property(mutatedCaseArb(), limitsIndex, (mutated, limits) => {
-        check(materializeMutated(mutated), pickLimits(limits));
+  it('turns mutated reports into a report or issues, with default and small limits', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutatedCaseArb(), limitsIndex, async (mutated, limits) => {
+        await check(materializeMutated(mutated), pickLimits(limits));
       }),
       { numRuns: runs(5_000) },
     );
   });
 
-  it('turns JSON text with own __proto__/constructor keys, duplicate keys and deep brackets into a report or issues', () => {
-    fc.assert(
-      fc.property(jsonTextCaseArb, (jsonCase) => {
-        check(JSON.parse(materializeJsonText(jsonCase)));
+  it('turns JSON text with own __proto__/constructor keys, duplicate keys and deep brackets into a report or issues', async () => {
+    await fc.assert(
+      fc.asyncProperty(jsonTextCaseArb, async (jsonCase) => {
+        await check(JSON.parse(materializeJsonText(jsonCase)));
       }),
       { numRuns: runs(1_000) },
     );
   });
 
-  it('turns random values into issues', () => {
-    fc.assert(
-      fc.property(randomInputArb, limitsIndex, (input, limits) => {
-        check(input, pickLimits(limits));
+  it('turns random values into issues', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomInputArb, limitsIndex, async (input, limits) => {
+        await check(input, pickLimits(limits));
       }),
       { numRuns: runs(3_000) },
     );
   });
 
-  it('rejects a report one past any limit (small custom limits and the defaults)', () => {
-    fc.assert(
-      fc.property(limitBreachCaseArb, (breach) => {
+  it('rejects a report one past any limit (small custom limits and the defaults)', async () => {
+    await fc.assert(
+      fc.asyncProperty(limitBreachCaseArb, async (breach) => {
         const { input, limits } = materializeBreach(breach);
-        const result = check(input, limits);
+        const result = await check(input, limits);
         if (result.ok) throw new Error(`${breach.limit} = ${limits[breach.limit]} exceeded by one but the report was accepted`);
         const at = BREACH_PATHS[breach.limit];
         const near = result.issues.some((issue) => at.every((segment, i) => i >= issue.path.length || issue.path[i] === segment));
@@ -177,7 +180,7 @@ describe('validateReport under fuzzing (issue 7)', () => {
     );
   });
 
-  it('survives nesting 10,000 levels deep wherever a value may be', () => {
+  it('survives nesting 10,000 levels deep wherever a value may be', async () => {
     const shapes: DeepShape[] = ['array', 'object', 'section', 'row', 'header', 'paragraph'];
     const meta = { title: '报告', issuer: '某局', year: 2020 };
     const places: ((deep: unknown) => unknown)[] = [
@@ -198,15 +201,15 @@ describe('validateReport under fuzzing (issue 7)', () => {
     for (const shape of shapes) {
       for (const depth of [10_000]) {
         const deep = buildDeep(shape, depth);
-        for (const place of places) check(place(deep));
+        for (const place of places) await check(place(deep));
       }
     }
     // JSON text parsed with JSON.parse: 10,000 nested arrays and objects.
-    check(JSON.parse(`{"meta":{"title":"t","issuer":"i","year":2020},"sections":${'['.repeat(10_000)}${']'.repeat(10_000)}}`));
-    check(JSON.parse(`{"meta":{"title":"t","issuer":"i","year":2020},"sections":[{"heading":"h","content":[{"form":"table3","data":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}]}]}`));
+    await check(JSON.parse(`{"meta":{"title":"t","issuer":"i","year":2020},"sections":${'['.repeat(10_000)}${']'.repeat(10_000)}}`));
+    await check(JSON.parse(`{"meta":{"title":"t","issuer":"i","year":2020},"sections":[{"heading":"h","content":[{"form":"table3","data":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}]}]}`));
   });
 
-  it('treats every prototype key as an unknown key, at every level', () => {
+  it('treats every prototype key as an unknown key, at every level', async () => {
     const meta = { title: '报告', issuer: '某局', year: 2020 };
     for (const key of PROTO_KEYS) {
       const member = `"${key}":{"polluted_by_fuzz":"yes"}`;
@@ -218,7 +221,7 @@ describe('validateReport under fuzzing (issue 7)', () => {
         `{"meta":${JSON.stringify(meta)},"sections":[{"heading":"h","content":[{"table":{${member},"columns":["a"],"rows":[{"values":[1]}]}}]}]}`,
       ];
       for (const text of texts) {
-        const result = check(JSON.parse(text));
+        const result = await check(JSON.parse(text));
         expect(result.ok, text).toBe(false);
         expect(result.issues.map((issue) => issue.code)).toContain('unrecognized_keys');
       }
