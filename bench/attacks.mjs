@@ -17,7 +17,10 @@ import { createDeflate, deflateSync } from 'node:zlib';
 import { opt } from './args.mjs';
 import { runMeasured, lastJson } from './proc.mjs';
 import { benchDir, repoDir } from './reports.mjs';
-import { pngOf, rgbaHeader } from './png.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// The image tests' PNG encoder (TypeScript, loaded through tsx's API: `node bench/….mjs` still runs).
+const { pngOf, ihdr } = await tsImport('../test/fuzz/imageSamples.ts', import.meta.url);
 
 const ATTACKS = [
   'png-bad-filter-rgba', 'png-bad-filter-interlaced', 'png-2^31-header', 'png-30000²-68-bytes', 'png-30000²-real-bomb',
@@ -34,7 +37,7 @@ mkdirSync(folder, { recursive: true });
 /** The issue's "3.5 MB real" bomb: a 30000 × 30000 RGBA PNG whose IDAT really inflates to 3.6 GB of zeros. */
 async function buildRealBomb(path) {
   if (existsSync(path)) return;
-  const header = rgbaHeader(30_000, 30_000);
+  const header = ihdr(30_000, 30_000, 8, 6);
   const row = Buffer.alloc(30_000 * 4 + 1);
   const parts = [];
   await pipeline(Readable.from((function* () { for (let y = 0; y < 30_000; y++) yield row; })()), createDeflate({ level: 9 }), async function* (source) {
@@ -50,8 +53,8 @@ rmSync(join(folder, 'fifo.png'), { force: true });
 execFileSync('mkfifo', [join(folder, 'fifo.png')]);
 // A bad PNG on disk for the CLI's check.
 // The 74-byte crash: a 1 × 1 RGBA PNG whose only row has the filter byte 5.
-const badPng = pngOf(rgbaHeader(1, 1), deflateSync(Buffer.from([5, 1, 2, 3, 4])));
-writeFileSync(join(folder, 'bad-report.json'), JSON.stringify({ meta: { title: '攻击', issuer: '某局', year: 2020 }, sections: [{ heading: '一', content: [{ image: { data: badPng.toString('base64') } }] }] }));
+const badPng = pngOf(ihdr(1, 1, 8, 6), deflateSync(Buffer.from([5, 1, 2, 3, 4])));
+writeFileSync(join(folder, 'bad-report.json'), JSON.stringify({ meta: { title: '攻击', issuer: '某局', year: 2020 }, sections: [{ heading: '一', content: [{ image: { data: Buffer.from(badPng).toString('base64') } }] }] }));
 
 const seen = [];
 let endlessBytes = 0;

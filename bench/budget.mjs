@@ -14,7 +14,10 @@ import { deflateSync } from 'node:zlib';
 import { opt } from './args.mjs';
 import { runMeasured, lastJson } from './proc.mjs';
 import { benchDir } from './reports.mjs';
-import { pngOf, rgbaHeader } from './png.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// The image tests' PNG encoder (TypeScript, loaded through tsx's API: `node bench/….mjs` still runs).
+const { pngOf, ihdr } = await tsImport('../test/fuzz/imageSamples.ts', import.meta.url);
 
 const meta = { title: '工作量上限测试', issuer: '某局', year: 2020 };
 const TITLE_CHARS = meta.title.length + meta.issuer.length;
@@ -57,10 +60,10 @@ function noisyRgbaPng(width, height, targetBytes) {
       raw[start + x] = seed >>> 24;
     }
   }
-  return new Uint8Array(pngOf(rgbaHeader(width, height), deflateSync(raw, { level: 1 })));
+  return new Uint8Array(pngOf(ihdr(width, height, 8, 6), deflateSync(raw, { level: 1 })));
 }
 
-const TINY_PNG = new Uint8Array(pngOf(rgbaHeader(8, 8), deflateSync(Buffer.concat(Array.from({ length: 8 }, (_, y) => Buffer.from([0, ...Array.from({ length: 32 }, (_, x) => (x * 31 + y * 17) & 0xff)]))))));
+const TINY_PNG = new Uint8Array(pngOf(ihdr(8, 8, 8, 6), deflateSync(Buffer.concat(Array.from({ length: 8 }, (_, y) => Buffer.from([0, ...Array.from({ length: 32 }, (_, x) => (x * 31 + y * 17) & 0xff)]))))));
 
 const { DEFAULT_LIMITS: L } = await import('../dist/index.js');
 const CELLS = L.maxTotalCells;

@@ -95,9 +95,14 @@ export function encodePng(options: PngOptions): Uint8Array {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** The simplest whole PNG: signature, an IHDR body, one IDAT with the given (already deflated) data, IEND. */
+export function pngOf(header: Uint8Array, idat: Uint8Array): Uint8Array {
+  return new Uint8Array(Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', idat), pngChunk('IEND')]));
+}
+
 /** A PNG whose IHDR claims any size, with a tiny IDAT (the 68-byte pixel bomb of issue 10). */
 export function lyingPng(width: number, height: number, colourType = 6, bitDepth = 8): Uint8Array {
-  return new Uint8Array(Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr(width, height, bitDepth, colourType)), pngChunk('IDAT', deflateSync(Buffer.alloc(4))), pngChunk('IEND')]));
+  return pngOf(ihdr(width, height, bitDepth, colourType), deflateSync(Buffer.alloc(4)));
 }
 
 /** Splits a PNG into its chunks (type and whole chunk bytes), to mutate one. */
