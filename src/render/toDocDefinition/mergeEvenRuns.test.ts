@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PlacedItem, PlacedText } from '../../layout/plan/plan.ts';
 import { createFixedMeasurer } from '../../text/measure/measure.ts';
-import { mergeEvenRuns, type EvenRun } from './mergeEvenRuns.ts';
+import { mergeEvenRuns } from './mergeEvenRuns.ts';
 
 const measurer = createFixedMeasurer();
 const text = (x: number, value: string, extra: Partial<PlacedText> = {}): PlacedText => ({ kind: 'text', x, y: 100, text: value, face: 'table', size: 10, characterSpacing: 0, ...extra });
-const isRun = (item: PlacedItem | EvenRun): item is EvenRun => !('kind' in item);
+/** How an output item reads: an input item as it was (its text, or its kind), a merged one as `run:<text>`. */
+const shapeOf = (items: readonly PlacedItem[]) => (item: PlacedItem) => (items.includes(item) ? (item.kind === 'text' ? item.text : item.kind) : item.kind === 'text' ? `run:${item.text}` : item.kind);
 
 describe('mergeEvenRuns', () => {
   it('draws single figures in equal columns as one text whose spacing lands every glyph on its planned x', () => {
@@ -14,11 +15,12 @@ describe('mergeEvenRuns', () => {
     const merged = mergeEvenRuns(items, measurer);
     expect(merged).toHaveLength(1);
     const run = merged[0]!;
-    if (!isRun(run)) throw new Error('expected a run');
+    if (run.kind !== 'text' || items.includes(run)) throw new Error('expected a merged run');
     expect(run.text).toBe('030');
     expect(run.characterSpacing).toBeCloseTo(35, 9);
+    expect({ ...run, text: '0', characterSpacing: 0 }).toEqual(items[0]);
     // Where a PDF viewer puts each glyph: start + (advance + spacing) per glyph before it.
-    let x = run.first.x;
+    let x = run.x;
     for (const item of items) {
       expect(x).toBeCloseTo(item.x, 9);
       x += measurer.face('table').advance(item.text) * 10 + run.characterSpacing;
@@ -38,8 +40,7 @@ describe('mergeEvenRuns', () => {
       text(240, '8', { face: 'table-bold' }),
     ];
     const merged = mergeEvenRuns(items, measurer);
-    const shape = merged.map((item) => (isRun(item) ? `run:${item.text}` : item.kind === 'text' ? item.text : item.kind));
-    expect(shape).toEqual(['run:123', 'run:45', '6', '12', '7', '8']);
+    expect(merged.map(shapeOf(items))).toEqual(['run:123', 'run:45', '6', '12', '7', '8']);
   });
 
   it('never merges a bookmarked text, white space, or across a rule, and keeps plan order', () => {
@@ -54,7 +55,6 @@ describe('mergeEvenRuns', () => {
       text(100, '六'),
     ];
     const merged = mergeEvenRuns(items, measurer);
-    const shape = merged.map((item) => (isRun(item) ? `run:${item.text}` : item.kind === 'text' ? item.text : item.kind));
-    expect(shape).toEqual(['一', '二', ' ', '四', 'rule', 'run:五六']);
+    expect(merged.map(shapeOf(items))).toEqual(['一', '二', ' ', '四', 'rule', 'run:五六']);
   });
 });

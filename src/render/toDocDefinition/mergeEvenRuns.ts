@@ -1,16 +1,6 @@
 import type { PlacedItem, PlacedText } from '../../layout/plan/plan.ts';
 import type { TextMeasurer } from '../../text/measure/measure.ts';
 
-/** Texts drawn as one: each is one character on the same baseline as the others, in one face and size. */
-export interface EvenRun {
-  /** The first text (its position, face and size). */
-  readonly first: PlacedText;
-  /** The characters, left to right. */
-  readonly text: string;
-  /** Space after each character, in pt, that puts every character where the plan placed it. */
-  readonly characterSpacing: number;
-}
-
 /** How far (pt) a character may land from its planned place: far below what a press can show. */
 const TOLERANCE = 1e-6;
 
@@ -25,17 +15,19 @@ const TOLERANCE = 1e-6;
  *
  * @param items A page's items in plan order.
  * @param measurer Font metrics (advance widths).
- * @returns The page's items with each run of two or more such texts replaced by one {@link EvenRun}.
+ * @returns The page's items with each run of two or more such texts replaced by one text: the
+ *   first one's place, face and size, the run's characters, and the spacing that puts every
+ *   character where the plan placed it.
  */
-export function mergeEvenRuns(items: readonly PlacedItem[], measurer: TextMeasurer): (PlacedItem | EvenRun)[] {
-  const out: (PlacedItem | EvenRun)[] = [];
+export function mergeEvenRuns(items: readonly PlacedItem[], measurer: TextMeasurer): PlacedItem[] {
+  const out: PlacedItem[] = [];
   let run: PlacedText[] = [];
   let gap = 0;
   const flush = () => {
     if (run.length === 1) out.push(run[0]!);
     else if (run.length > 1) {
-      const first = run[0]!;
-      out.push({ first, text: run.map((text) => text.text).join(''), characterSpacing: gap });
+      // Never a bookmarked text (those end a run), so the first one's fields are the run's.
+      out.push({ ...run[0]!, text: run.map((text) => text.text).join(''), characterSpacing: gap });
     }
     run = [];
   };

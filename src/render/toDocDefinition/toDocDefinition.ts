@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FaceKey, TextMeasurer } from '../../text/measure/measure.ts';
 import type { LayoutPlan, PlacedItem, PlannedPage } from '../../layout/plan/plan.ts';
-import { mergeEvenRuns, type EvenRun } from './mergeEvenRuns.ts';
+import { mergeEvenRuns } from './mergeEvenRuns.ts';
 import { PLACED_TEXT } from './placedText.ts';
 
 /** What the document definition needs to know about fonts. */
@@ -77,8 +77,7 @@ function pageContent(page: PlannedPage, fonts: DocDefinitionFonts, images: Recor
   const nodes: Content[] = [];
   const lines: { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number }[] = [];
   for (const item of mergeEvenRuns(page.items, fonts.measurer)) {
-    if (!('kind' in item)) nodes.push(runNode(item, fonts));
-    else if (item.kind === 'rule') lines.push({ type: 'line', x1: item.x1, y1: item.y1, x2: item.x2, y2: item.y2, lineWidth: item.width });
+    if (item.kind === 'rule') lines.push({ type: 'line', x1: item.x1, y1: item.y1, x2: item.x2, y2: item.y2, lineWidth: item.width });
     else nodes.push(toNode(item, fonts, images));
   }
   // One canvas per page holds every table rule, at page coordinates.
@@ -112,21 +111,6 @@ function toNode(item: Exclude<PlacedItem, { kind: 'rule' }>, fonts: DocDefinitio
     if (item.outline.parentId !== undefined) node.outlineParentId = item.outline.parentId;
   }
   return node as unknown as Content;
-}
-
-/** One text node for a run of characters placed by uniform spacing ({@link mergeEvenRuns}). */
-function runNode(run: EvenRun, fonts: DocDefinitionFonts): Content {
-  const { first } = run;
-  return {
-    text: run.text,
-    font: fonts.familyName(first.face),
-    fontSize: first.size,
-    characterSpacing: run.characterSpacing,
-    lineHeight: 1,
-    noWrap: true,
-    absolutePosition: { x: first.x, y: first.y },
-    [PLACED_TEXT]: true,
-  } as unknown as Content;
 }
 
 /** Replaces what pdfkit would write unescaped into XML (& < > and control characters) by full-width forms or nothing. */
