@@ -32,7 +32,7 @@ export function breakOpportunities(text: string, preferWords: boolean): readonly
   let found = memo.get(text);
   if (found === undefined) {
     found = Object.freeze(findOpportunities(text, preferWords));
-    if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+    if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(text, found);
   }
   return found;
@@ -40,6 +40,8 @@ export function breakOpportunities(text: string, preferWords: boolean): readonly
 
 /** Longest text whose break opportunities are remembered. */
 const SHORT_TEXT = 64;
+/** Texts remembered (per kind) before the memo starts afresh: bounds a long-lived service's memory. */
+const MEMO_LIMIT = 20_000;
 const opportunityMemo = new Map<string, readonly BreakOpportunity[]>();
 const wordOpportunityMemo = new Map<string, readonly BreakOpportunity[]>();
 
@@ -82,19 +84,9 @@ function chineseQuoteBreaks(text: string): number[] {
   return positions;
 }
 
-/** Table labels repeat within and across reports (the official forms' canonical labels), so their segmentation is kept. */
-const WORD_MEMO_LIMIT = 20_000;
-let wordMemo = new Map<string, ReadonlySet<number>>();
-
 function wordBoundaries(text: string): ReadonlySet<number> {
-  let ends = wordMemo.get(text);
-  if (ends === undefined) {
-    const found = new Set<number>();
-    for (const segment of wordSegmenter.segment(text)) found.add(segment.index + segment.segment.length);
-    if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo = new Map();
-    wordMemo.set(text, found);
-    ends = found;
-  }
+  const ends = new Set<number>();
+  for (const segment of wordSegmenter.segment(text)) ends.add(segment.index + segment.segment.length);
   return ends;
 }
 
