@@ -6,6 +6,7 @@ import { FontError } from '../../errors/errors.ts';
 import type { FaceKey, FaceMetrics, TextMeasurer } from '../../text/measure/measure.ts';
 import { parseFont, putVirtualFile, type FontkitFont, type PdfmakeFontDictionary } from './pdfmakeRuntime.ts';
 import type { FontFileSpec } from './fontFileSpec.ts';
+import { boundedMemo } from '../../text/boundedMemo/boundedMemo.ts';
 
 export type { FontFileSpec } from './fontFileSpec.ts';
 
@@ -232,30 +233,12 @@ function load(source: FaceSource, role: string): { source: FaceSource; buffer: B
 const METRICS_MEMO_LIMIT = 65_536;
 
 function faceMetrics(font: FontkitFont): FaceMetrics {
-  const advances = new Map<string, number>();
-  const present = new Map<number, boolean>();
   const scale = 1 / font.unitsPerEm;
   return {
     ascent: font.ascent * scale,
     descent: -font.descent * scale,
-    advance(char) {
-      let width = advances.get(char);
-      if (width === undefined) {
-        width = font.glyphForCodePoint(char.codePointAt(0)!).advanceWidth * scale;
-        if (advances.size >= METRICS_MEMO_LIMIT) advances.clear();
-        advances.set(char, width);
-      }
-      return width;
-    },
-    hasGlyph(codePoint) {
-      // Every character of every text is checked; fontkit looks each up in the cmap afresh.
-      let has = present.get(codePoint);
-      if (has === undefined) {
-        has = font.hasGlyphForCodePoint(codePoint);
-        if (present.size >= METRICS_MEMO_LIMIT) present.clear();
-        present.set(codePoint, has);
-      }
-      return has;
-    },
+    advance: boundedMemo(METRICS_MEMO_LIMIT, (char: string) => font.glyphForCodePoint(char.codePointAt(0)!).advanceWidth * scale),
+    // Every character of every text is checked; fontkit looks each up in the cmap afresh.
+    hasGlyph: boundedMemo(METRICS_MEMO_LIMIT, (codePoint: number) => font.hasGlyphForCodePoint(codePoint)),
   };
 }

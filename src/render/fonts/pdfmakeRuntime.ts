@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { boundedMemo } from '../../text/boundedMemo/boundedMemo.ts';
 import { PLACED_TEXT } from '../toDocDefinition/placedText.ts';
 
 /**
@@ -121,17 +122,11 @@ function memoizeFont(font: MemoizableFont): void {
     return glyph;
   };
   const layout = font.layout.bind(font);
-  let runs = new Map<string, readonly GlyphLike[]>();
+  const glyphsOf = boundedMemo(LAYOUT_MEMO_LIMIT, (text: string): readonly GlyphLike[] => font.glyphsForString(text));
   mutable.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
     const plain = features === undefined || (Array.isArray(features) && features.length === 0);
     if (!plain || rest.some((argument) => argument !== undefined)) return layout(text, features, ...rest);
-    let glyphs = runs.get(text);
-    if (glyphs === undefined) {
-      if (runs.size >= LAYOUT_MEMO_LIMIT) runs = new Map();
-      glyphs = font.glyphsForString(text);
-      runs.set(text, glyphs);
-    }
-    return simpleRun(glyphs);
+    return simpleRun(glyphsOf(text));
   };
 }
 

@@ -1,4 +1,5 @@
 import LineBreaker from 'linebreak';
+import { boundedMemo } from '../boundedMemo/boundedMemo.ts';
 import { isWide } from '../measure/measure.ts';
 
 /** A place where a line may end: after `position` UTF-16 units of the text. */
@@ -28,22 +29,15 @@ export function breakOpportunities(text: string, preferWords: boolean): readonly
   // Short texts (table labels, figures, captions) repeat within a table and across reports; a
   // paragraph is long and unique, so only short ones are kept.
   if (text.length > SHORT_TEXT) return findOpportunities(text, preferWords);
-  const memo = preferWords ? wordOpportunityMemo : opportunityMemo;
-  let found = memo.get(text);
-  if (found === undefined) {
-    found = Object.freeze(findOpportunities(text, preferWords));
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(text, found);
-  }
-  return found;
+  return (preferWords ? wordOpportunityMemo : opportunityMemo)(text);
 }
 
 /** Longest text whose break opportunities are remembered. */
 const SHORT_TEXT = 64;
 /** Texts remembered (per kind) before the memo starts afresh: bounds a long-lived service's memory. */
 const MEMO_LIMIT = 20_000;
-const opportunityMemo = new Map<string, readonly BreakOpportunity[]>();
-const wordOpportunityMemo = new Map<string, readonly BreakOpportunity[]>();
+const opportunityMemo = boundedMemo(MEMO_LIMIT, (text: string): readonly BreakOpportunity[] => Object.freeze(findOpportunities(text, false)));
+const wordOpportunityMemo = boundedMemo(MEMO_LIMIT, (text: string): readonly BreakOpportunity[] => Object.freeze(findOpportunities(text, true)));
 
 function findOpportunities(text: string, preferWords: boolean): BreakOpportunity[] {
   const wordEnds = preferWords ? wordBoundaries(text) : undefined;
