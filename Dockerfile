@@ -6,7 +6,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-# The build runs scripts/ (run bit, JSON Schema), which load the compiled library with its layouts and fonts data.
+# The build runs scripts/ (CLI bundle, run bit, JSON Schema), which load the compiled library with its layouts and fonts data.
 COPY scripts ./scripts
 COPY fonts ./fonts
 COPY layouts ./layouts
