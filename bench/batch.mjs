@@ -5,7 +5,8 @@
 // Also CPU ms per report (user + system of the whole process: main thread, workers, GC and
 // compression threads): if it rises with the workers, the cores are the ceiling, not the pool.
 //
-// Usage: npm run build && node bench/batch.mjs [--n 1000] [--jobs 1,2]
+// Usage: npm run build && node bench/batch.mjs [--n 1000] [--jobs 1,2] [--resource-limits '{}']
+// (--resource-limits: the workers' resourceLimits as JSON instead of the pool's default; '{}' for V8's own)
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +15,8 @@ import { repoDir, seedReport } from './reports.mjs';
 import { argv, opt } from './args.mjs';
 const total = Number(opt('n', 1000));
 const jobsList = opt('jobs', '1,2').split(',').map(Number);
+const limitsText = opt('resource-limits', '');
+const resourceLimits = limitsText === '' ? undefined : JSON.parse(limitsText);
 const { createRenderPool } = await import(pathToFileURL(join(repoDir, 'dist', 'index.js')).href);
 
 function variant(i) {
@@ -26,7 +29,7 @@ function variant(i) {
 const reports = Array.from({ length: total }, (_, i) => variant(i));
 const results = [];
 for (const workers of jobsList) {
-  const pool = createRenderPool({ workers });
+  const pool = createRenderPool({ workers, ...(resourceLimits === undefined ? {} : { resourceLimits }) });
   // Warm every worker (fonts parsed, modules compiled) before timing.
   await Promise.all(Array.from({ length: workers * 2 }, (_, i) => pool.render(variant(i))));
   const started = performance.now();

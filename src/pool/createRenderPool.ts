@@ -31,6 +31,8 @@ export interface RenderPoolOptions extends RendererOptions {
   /**
    * Memory limits of each worker thread (Node's `resourceLimits`, e.g. `{ maxOldGenerationSizeMb: 512 }`).
    * A render past them gets {@link WorkerMemoryError}; its worker is replaced and the process lives on.
+   * Default: a 1024 MB old generation and a 64 MB young one (the service's default too); `{}`
+   * leaves V8's own limits (a few GB), under which a worker's heap grows further before V8 collects it.
    */
   readonly resourceLimits?: ResourceLimits;
   /**
@@ -38,6 +40,24 @@ export interface RenderPoolOptions extends RendererOptions {
    * so that its event loop keeps answering while renders fill every core. Default: unchanged.
    */
   readonly workerNice?: number;
+}
+
+/** Old-generation heap of each pool worker, in MB, unless the pool is given `resourceLimits`. */
+export const DEFAULT_WORKER_HEAP_MB = 1024;
+
+/**
+ * The memory limits of a render worker with a heap of `heapMb`: that old generation, and a young
+ * generation of an eighth of it, from 8 to 64 MB. Why a default at all: a render that would exhaust
+ * memory fails alone ({@link WorkerMemoryError}) instead of taking the process with it, and with a
+ * limit V8 collects the old generation sooner: a process whose one worker renders the 57-page
+ * large variant 50 times peaks at 270–273 MB RSS instead of 328–354 MB, for 0–27 % more CPU per
+ * large render; seed-sized batches run as fast as without (bench/RESULTS.md, issue 16).
+ *
+ * @param heapMb The old generation's limit in MB.
+ * @returns Node's `resourceLimits` for the worker.
+ */
+export function workerResourceLimits(heapMb: number): ResourceLimits {
+  return { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, heapMb / 8)) };
 }
 
 /** Options of one render on the pool: the render options plus its own time budget and cancel signal. */
@@ -92,6 +112,8 @@ export interface RenderPool {
   check(input: unknown, options?: PoolRenderOptions): Promise<PoolCheckResult>;
   /** Number of worker threads. */
   readonly workers: number;
+  /** The memory limits each worker thread runs with. */
+  readonly resourceLimits: ResourceLimits;
   /** How many jobs are running and waiting now. */
   stats(): RenderPoolStats;
   /** Stops every worker; renders not finished are rejected. */
@@ -141,7 +163,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   if (!(maxQueue >= 0) || (Number.isFinite(maxQueue) && !Number.isInteger(maxQueue))) {
     throw new InvalidArgumentError('maxQueue', { zh: '非负整数', en: 'a whole number, 0 or more' }, maxQueue);
   }
-  const resourceLimits = options.resourceLimits;
+  const resourceLimits = options.resourceLimits ?? workerResourceLimits(DEFAULT_WORKER_HEAP_MB);
   const workerNice = options.workerNice;
   if (workerNice !== undefined && !(Number.isInteger(workerNice) && workerNice >= 1 && workerNice <= 19)) {
     throw new InvalidArgumentError('workerNice', { zh: '1 到 19 之间的整数', en: 'a whole number from 1 to 19' }, workerNice);
@@ -238,6 +260,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 
   return {
     workers,
+    resourceLimits,
     async render(input, poolOptions) {
       const { timeoutMs: budget = timeoutMs, signal, ...renderOptions } = poolOptions ?? {};
       const result = await submit({ input, options: renderOptions }, budget, signal);
@@ -263,8 +286,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 }
 
 /** Starts a worker: the compiled JS when installed, the TypeScript source (through tsx) in development. */
-function startWorker(resourceLimits: ResourceLimits | undefined, nice: number | undefined): Worker {
-  const limits = { ...(resourceLimits === undefined ? {} : { resourceLimits }), ...(nice === undefined ? {} : { workerData: { nice } }) };
+function startWorker(resourceLimits: ResourceLimits, nice: number | undefined): Worker {
+  const limits = { resourceLimits, ...(nice === undefined ? {} : { workerData: { nice } }) };
   const compiled = new URL('./renderWorker.js', import.meta.url);
   if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, limits);
   // From source (tests, tsx) the worker registers tsx's loader itself, then imports the TypeScript

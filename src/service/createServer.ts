@@ -1,12 +1,11 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import type { ResourceLimits } from 'node:worker_threads';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { FontFileSpec, FontRole, ResourcePolicy } from '../api/options.ts';
 import { GovReportError, QueueFullError } from '../errors/errors.ts';
-import { createRenderPool, type RenderPool } from '../pool/createRenderPool.ts';
+import { createRenderPool, DEFAULT_WORKER_HEAP_MB, workerResourceLimits, type RenderPool } from '../pool/createRenderPool.ts';
 import { DEFAULT_LIMITS } from '../schema/limits/limits.ts';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -88,7 +87,7 @@ const REQUIRE = createRequire(import.meta.url);
  */
 export async function createServer(options: ServiceOptions = {}): Promise<ReportService> {
   const maxInputBytes = options.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes;
-  const workerMemoryMb = options.workerMemoryMb ?? 1024;
+  const workerMemoryMb = options.workerMemoryMb ?? DEFAULT_WORKER_HEAP_MB;
   const workers = options.workers ?? availableParallelism();
   const maxQueue = options.maxQueue ?? workers * 4;
   const pool = createRenderPool({
@@ -98,7 +97,7 @@ export async function createServer(options: ServiceOptions = {}): Promise<Report
     ...(options.fonts === undefined ? {} : { fonts: options.fonts }),
     // Renders yield the CPU to the event loop: /healthz and 429s stay fast while every core renders.
     workerNice: 10,
-    resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, workerMemoryMb / 8)) } satisfies ResourceLimits,
+    resourceLimits: workerResourceLimits(workerMemoryMb),
   });
   const metrics = createServiceMetrics(pool);
   const log = options.log;

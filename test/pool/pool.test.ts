@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { pdfaIdentification } from '../helpers/pdfaIdentification.ts';
+import { workerResourceLimits } from '../../src/pool/createRenderPool.ts';
 import { createRenderPool, QueueFullError, RenderAbortedError, renderReport, RenderTimeoutError, ReportValidationError } from '../../src/index.ts';
 
 const seed = JSON.parse(readFileSync(new URL('../../examples/seed-2020-generic-tables.json', import.meta.url), 'utf8')) as unknown;
@@ -24,6 +25,19 @@ describe('createRenderPool', () => {
     expect(pdfaIdentification(u.pdf)).toBe('2U');
     expect(Buffer.compare(Buffer.from(u.pdf), Buffer.from((await renderReport(seed, { pdfa: '2u' })).pdf))).toBe(0);
     expect(pdfaIdentification((await pool.render(seed)).pdf)).toBeUndefined();
+  });
+
+  test('workers run with a 1024 MB old and a 64 MB young generation unless the pool is told otherwise', async () => {
+    expect(pool.resourceLimits).toEqual({ maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 });
+    // The young generation is an eighth of the heap, from 8 to 64 MB (the service's --worker-memory-mb).
+    expect([64, 256, 4096].map((heapMb) => workerResourceLimits(heapMb).maxYoungGenerationSizeMb)).toEqual([8, 32, 64]);
+    const unlimited = createRenderPool({ workers: 1, resourceLimits: {} });
+    try {
+      expect(unlimited.resourceLimits).toEqual({});
+      expect((await unlimited.render(seed)).pageCount).toBe((await pool.render(seed)).pageCount);
+    } finally {
+      await unlimited.close();
+    }
   });
 
   test('rejects bad input with the same error class, code and paths as in-process', async () => {
