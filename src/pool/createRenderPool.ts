@@ -196,7 +196,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const failure = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new WorkerMemoryError(resourceLimits?.maxOldGenerationSizeMb)
+        ? new WorkerMemoryError(resourceLimits.maxOldGenerationSizeMb)
         : error instanceof GovReportError ? error : new RenderFailedError(error);
       finish(own)?.reject(failure);
     });
