@@ -11,7 +11,9 @@ COPY scripts ./scripts
 COPY fonts ./fonts
 COPY layouts ./layouts
 COPY src ./src
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# pdfjs-dist's optional native canvas (@napi-rs, 36 MB) draws pages in Node; the service only serves pdf.js's files
+# to browsers, and `npm prune` keeps it because the visual tests' rasterizer (a dev dependency) needs it too.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/@napi-rs
 
 # Runtime stage: Node 24 LTS, the compiled code, runtime packages (fonts included), as user `node`.
 FROM node:24-bookworm-slim

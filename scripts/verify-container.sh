@@ -175,6 +175,11 @@ fonts="$("${PODMAN[@]}" exec "${RUNS[0]}" node -e "
     console.log(file + ' ' + (require('node:fs').statSync(file).size / 2 ** 20).toFixed(1) + ' MiB');
   }")" || fail "a default font file is missing from the image"
 
+# The service serves pdf.js to browsers only: pdfjs-dist's native canvas is not in the image.
+"${PODMAN[@]}" exec "${RUNS[0]}" test ! -e node_modules/@napi-rs || fail "node_modules/@napi-rs is in the image"
+# The CLI the entry point runs is the bundle of scripts/bundle-cli.mjs (bin.js and its bin.*.js chunks).
+"${PODMAN[@]}" exec "${RUNS[0]}" sh -c 'ls dist/cli/bin.*.js' >/dev/null || fail "dist/cli/bin.js is not the bundled CLI"
+
 render_status="$(curl -sS -m 120 -o "$WORK/seed.pdf" -D "$WORK/seed.headers" -w '%{http_code} %{time_total}' \
   -H 'content-type: application/json' --data-binary "@$WORK/context/$SEED" "http://127.0.0.1:$port/v1/render")"
 [[ "${render_status%% *}" == 200 ]] || fail "POST /v1/render answered ${render_status%% *}"
