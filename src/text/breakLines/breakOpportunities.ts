@@ -12,7 +12,11 @@ export interface BreakOpportunity {
   readonly betweenWords: boolean;
 }
 
-const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/**
+ * Made at first use, not at load: an ICU segmenter is a native object, and modules that hold none
+ * at load can go into a V8 startup snapshot (bench/RESULTS.md, issue 16).
+ */
+let wordSegmenter: Intl.Segmenter | undefined;
 
 /**
  * Lists where lines may end, by the Unicode line-breaking algorithm (UAX #14, which carries the
@@ -80,6 +84,7 @@ function chineseQuoteBreaks(text: string): number[] {
 
 function wordBoundaries(text: string): ReadonlySet<number> {
   const ends = new Set<number>();
+  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   for (const segment of wordSegmenter.segment(text)) ends.add(segment.index + segment.segment.length);
   return ends;
 }
