@@ -372,8 +372,14 @@ function summarize(res) {
     chromium_ms_per_row: e.chromium ? r2(e.chromium.warm_ms_median / e.rows) : null,
     typst_ms_per_row: e.typst ? r2(e.typst.warm_ms_median / e.rows) : null,
   }));
+  res.rows.forEach((e, i) => {
+    rows[i].ours_cpu_ms = e.ours.cpu_ms_median ?? null;
+  });
   rows.forEach((r, i) => {
-    if (i > 0) r.ours_incremental_ms_per_row = r2((r.ours_ms - rows[i - 1].ours_ms) / (r.rows - rows[i - 1].rows));
+    if (i === 0) return;
+    const before = rows[i - 1];
+    r.ours_incremental_ms_per_row = r2((r.ours_ms - before.ours_ms) / (r.rows - before.rows));
+    if (r.ours_cpu_ms !== null && before.ours_cpu_ms !== null) r.ours_incremental_cpu_ms_per_row = r2((r.ours_cpu_ms - before.ours_cpu_ms) / (r.rows - before.rows));
   });
   const perRow = rows.map((r) => r.ours_ms_per_row);
   const flat = perRow.length > 1 ? r2(Math.max(...perRow) / Math.min(...perRow)) : null;
@@ -417,6 +423,14 @@ function summarize(res) {
   t('large_warm_vs_chromium', 'large, warm: ≥2× faster than Chromium (ours÷Chromium ≤ 0.5)', lc, lc === null ? null : lc <= 0.5, alt(largeKey, 'chromium', 0.5));
   t('large_warm_vs_typst', 'large, warm: no slower than Typst (ours÷Typst ≤ 1)', lt, lt === null ? null : lt <= 1, alt(largeKey, 'typst', 1));
   t('rows_flat', `time per row flat from ${Math.min(...ROWS)} to ${Math.max(...ROWS)} rows (max÷min ms/row ≤ 1.5)`, flat, flat === null ? null : flat <= 1.5);
+  // Issue 16: time per row must not grow with the table: incremental ms/row at the largest table against the one
+  // before (wall time, as the issue states it; the CPU columns of the table show the GC threads' share).
+  const last = s.rows.at(-1);
+  const before = s.rows.at(-2);
+  const growth = last?.ours_incremental_ms_per_row && before?.ours_incremental_ms_per_row ? r2(last.ours_incremental_ms_per_row / before.ours_incremental_ms_per_row) : null;
+  if (s.rows.length >= 3) {
+    t('rows_incremental', `incremental ms/row at ${last.rows} rows ≤ 1.2× that at ${before.rows} (issue 16)`, growth, growth === null ? null : growth <= 1.2);
+  }
   const rssSeedLarge = max([o.ours_cli.max_rss_mb, o.ours_lib.max_rss_mb, res.ours_seed.max_rss_mb, res.ours_large.max_rss_mb]);
   t('rss_render_process', 'peak RSS of one render process ≤ 300 MB (seed one-shot, seed warm ×N, large warm ×N)', rssSeedLarge, rssSeedLarge <= 300);
   const rssRows = max(res.rows.map((e) => e.ours.max_rss_mb));
@@ -478,11 +492,12 @@ function markdown(res) {
   L.push('');
   L.push('### Row scaling: one table, 3 row-header levels, 7 numeric columns (warm median after 1 warm-up)');
   L.push('');
-  row('rows', 'renders', 'ours ms', 'ours ms/row', 'ours incremental ms/row', 'ours pages', 'ours PDF bytes', 'ours peak RSS', 'Chromium ms (ms/row)', 'Typst ms (ms/row)', 'ours ÷ Chromium', 'ours ÷ Typst');
-  row('---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
+  row('rows', 'renders', 'ours ms', 'ours ms/row', 'ours incremental ms/row', 'ours CPU ms', 'ours incremental CPU ms/row', 'ours pages', 'ours PDF bytes', 'ours peak RSS', 'Chromium ms (ms/row)', 'Typst ms (ms/row)', 'ours ÷ Chromium', 'ours ÷ Typst');
+  row('---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
   res.rows.forEach((e, i) => {
     const sr = s.rows[i];
-    row(e.rows, e.n, fmtMs(e.ours.warm_ms_median), sr.ours_ms_per_row.toFixed(2), sr.ours_incremental_ms_per_row?.toFixed(2) ?? '–', e.ours.pages, fmtBytes(e.ours.pdf_bytes), fmtMb(e.ours.max_rss_mb),
+    row(e.rows, e.n, fmtMs(e.ours.warm_ms_median), sr.ours_ms_per_row.toFixed(2), sr.ours_incremental_ms_per_row?.toFixed(2) ?? '–',
+      sr.ours_cpu_ms === null ? '–' : fmtMs(sr.ours_cpu_ms), sr.ours_incremental_cpu_ms_per_row?.toFixed(2) ?? '–', e.ours.pages, fmtBytes(e.ours.pdf_bytes), fmtMb(e.ours.max_rss_mb),
       e.chromium ? `${fmtMs(e.chromium.warm_ms_median)} (${sr.chromium_ms_per_row.toFixed(2)}), ${e.chromium.pages} p.` : '–',
       e.typst ? `${fmtMs(e.typst.warm_ms_median)} (${sr.typst_ms_per_row.toFixed(2)}), ${e.typst.pages} p.` : '–',
       fmtR(ratio(e.ours.warm_ms_median, e.chromium?.warm_ms_median)), fmtR(ratio(e.ours.warm_ms_median, e.typst?.warm_ms_median)));
