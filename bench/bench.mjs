@@ -368,13 +368,11 @@ function summarize(res) {
   const rows = res.rows.map((e) => ({
     rows: e.rows,
     ours_ms: e.ours.warm_ms_median,
+    ours_cpu_ms: e.ours.cpu_ms_median ?? null,
     ours_ms_per_row: r2(e.ours.warm_ms_median / e.rows),
     chromium_ms_per_row: e.chromium ? r2(e.chromium.warm_ms_median / e.rows) : null,
     typst_ms_per_row: e.typst ? r2(e.typst.warm_ms_median / e.rows) : null,
   }));
-  res.rows.forEach((e, i) => {
-    rows[i].ours_cpu_ms = e.ours.cpu_ms_median ?? null;
-  });
   rows.forEach((r, i) => {
     if (i === 0) return;
     const before = rows[i - 1];

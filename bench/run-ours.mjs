@@ -73,7 +73,13 @@ if (out !== undefined) {
 }
 const r1 = (x) => Math.round(x * 10) / 10;
 const sorted = [...times].sort((a, b) => a - b);
-const median = sorted.length === 0 ? null : sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+/** The median (the mean of the middle two for an even count), or null for no values. */
+const medianOf = (values) => {
+  const inOrder = [...values].sort((a, b) => a - b);
+  return inOrder.length === 0 ? null : inOrder.length % 2 ? inOrder[inOrder.length >> 1] : (inOrder[inOrder.length / 2 - 1] + inOrder[inOrder.length / 2]) / 2;
+};
+const median = medianOf(times);
+const cpuMedian = medianOf(cpuTimes);
 const usage = process.resourceUsage();
 console.log(JSON.stringify({
   report: reportName,
@@ -88,7 +94,7 @@ console.log(JSON.stringify({
   warm_ms_min: sorted.length ? r1(sorted[0]) : null,
   warm_ms_max: sorted.length ? r1(sorted[sorted.length - 1]) : null,
   times_ms: times.map(r1),
-  cpu_ms_median: cpuTimes.length === 0 ? null : r1([...cpuTimes].sort((a, b) => a - b)[cpuTimes.length >> 1]),
+  cpu_ms_median: cpuMedian === null ? null : r1(cpuMedian),
   cpu_times_ms: cpuTimes.map(r1),
   pdf_bytes: result.pdf.byteLength,
   pages: result.pageCount,
