@@ -178,7 +178,8 @@ export function fontParseCount(): number {
 export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule; cacheInstalled: boolean } {
   if (runtime !== undefined) return runtime;
   // pdfkit is pdfmake's dependency, not ours: resolve it from pdfmake (no reliance on hoisting).
-  const pdfkitPath = createRequire(require.resolve('pdfmake')).resolve('pdfkit');
+  const pdfmakeRequire = createRequire(require.resolve('pdfmake'));
+  const pdfkitPath = pdfmakeRequire.resolve('pdfkit');
   const fontkitPath = createRequire(pdfkitPath).resolve('fontkit');
   const pdfkitLoaded = require.cache[pdfkitPath] !== undefined;
   if (!pdfkitLoaded) deferUnusedModules(pdfkitPath, fontkitPath);
@@ -194,10 +195,9 @@ export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule;
   }
   runtime = { pdfmake: undefined as unknown as PdfmakeModule, fontkit, cacheInstalled: !pdfkitLoaded };
   runtime.pdfmake = require('pdfmake') as PdfmakeModule;
-  installPlacedTextMeasure(createRequire(require.resolve('pdfmake')));
+  installPlacedTextMeasure(pdfmakeRequire);
   return runtime;
 }
-
 
 /** What pdfmake's DocMeasure gives the measuring of one text node (pdfmake 0.3). @internal */
 interface DocMeasureLike {
