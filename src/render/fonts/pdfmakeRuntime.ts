@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { boundedMemo } from '../../text/boundedMemo/boundedMemo.ts';
 import { PLACED_TEXT } from '../toDocDefinition/placedText.ts';
+import { decodeHeaderFirst, readLocaTable } from './trueTypeGlyphData.ts';
 
 /**
  * The parts of a fontkit font that gov-report-pdf reads (fontkit ships no types).
@@ -73,8 +74,12 @@ export function parseFont(buffer: Uint8Array, postscriptName?: string): FontkitF
 
 /** fontkit internals the memoisation below wraps (fontkit 2.0). @internal */
 interface MemoizableFont extends FontkitFont {
-  readonly directory?: { readonly tables?: Record<string, unknown> };
-  getGlyph(id: number, characters?: number[]): { _decode?: () => unknown } | null;
+  readonly directory?: { readonly tables?: Record<string, { readonly offset: number; readonly length: number } | undefined> };
+  readonly stream?: { readonly buffer?: unknown };
+  readonly head?: { readonly indexToLocFormat?: number };
+  readonly loca?: { readonly offsets?: ArrayLike<number> };
+  _decodeTable?(table: { readonly tag?: string }): unknown;
+  getGlyph(id: number, characters?: number[]): { readonly id?: number; _decode?: () => unknown } | null;
   layout(text: string, features?: unknown, ...rest: unknown[]): GlyphRunLike;
   glyphsForString(text: string): GlyphLike[];
 }
@@ -93,13 +98,24 @@ const LAYOUT_MEMO_LIMIT = 50_000;
  *   draw it, each with a per-document cache. Plain layout (no features asked for) maps the text
  *   to glyphs by the cmap once per string and places them by advance widths (see simpleRun).
  * - `_decode` of each glyph: subsetting decodes a glyph's whole outline only to read whether it
- *   is composite, once per document.
+ *   is composite, once per document. Now once per process, and only the glyph's header unless a
+ *   caller reads its points (composite glyphs, rare in CJK faces, are decoded whole).
+ * - the `loca` table, read from the bytes in one pass instead of entry by entry (trueTypeGlyphData).
  * Same output bytes; measured in bench/RESULTS.md. Skipped for variable fonts, whose glyph data
  * depends on the variation.
  */
 function memoizeFont(font: MemoizableFont): void {
   if (font.directory?.tables?.fvar !== undefined) return;
   const mutable = font as unknown as Record<string, unknown>;
+  const bytes = font.stream?.buffer instanceof Uint8Array ? font.stream.buffer : undefined;
+  if (typeof font._decodeTable === 'function' && bytes !== undefined) {
+    const decodeTable = font._decodeTable.bind(font);
+    mutable._decodeTable = (table: { readonly tag?: string; readonly offset?: number; readonly length?: number }) => {
+      const format = table.tag === 'loca' ? font.head?.indexToLocFormat : undefined;
+      const fast = format === undefined ? undefined : readLocaTable(bytes, table.offset ?? -1, table.length ?? 0, format);
+      return fast ?? decodeTable(table);
+    };
+  }
   const getGlyph = font.getGlyph.bind(font);
   const decoded = new WeakSet<object>();
   mutable.getGlyph = (id: number, characters?: number[]) => {
@@ -113,7 +129,9 @@ function memoizeFont(font: MemoizableFont): void {
       let result: unknown;
       glyph._decode = () => {
         if (!done) {
-          result = decode();
+          const offsets = font.loca?.offsets;
+          const glyf = font.directory?.tables?.glyf;
+          result = bytes === undefined || offsets === undefined || glyf === undefined || glyph.id === undefined ? decode() : decodeHeaderFirst(bytes, glyf.offset, offsets, glyph.id, decode);
           done = true;
         }
         return result;
