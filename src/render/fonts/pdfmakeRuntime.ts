@@ -201,7 +201,7 @@ export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule;
   const fontkitPath = createRequire(pdfkitPath).resolve('fontkit');
   const pdfkitLoaded = require.cache[pdfkitPath] !== undefined;
   if (!pdfkitLoaded) deferUnusedModules(pdfkitPath, fontkitPath);
-  const fontkit = require(fontkitPath) as FontkitModule;
+  const fontkit = requireWithLazyTries(fontkitPath) as FontkitModule;
   const cached: Record<string, unknown> = {};
   for (const key of Object.keys(fontkit)) {
     if (key !== 'create') Object.defineProperty(cached, key, { enumerable: true, get: () => (fontkit as unknown as Record<string, unknown>)[key] });
@@ -357,6 +357,47 @@ function deferUnusedModules(pdfkitPath: string, fontkitPath: string): void {
     const entry = { id: path, filename: path, loaded: true, exports, children: [], paths: [] } as unknown as NodeJS.Module;
     require.cache[path] = entry;
     stands.push({ path, entry });
+  }
+}
+
+/**
+ * Requires a module while `unicode-trie` builds its tries lazily.
+ *
+ * Why: fontkit unpacks three Unicode tries when it loads, for its Arabic, Indic and Universal
+ * shapers, which a render of Chinese text never reaches (~27 ms of a one-shot render on this VM,
+ * bench/RESULTS.md). While `path` loads, `unicode-trie` exports a class that keeps the packed data
+ * and unpacks it at the first `get`, the only method fontkit and unicode-properties call; then the
+ * real class is put back, so later requirers get it.
+ */
+function requireWithLazyTries(path: string): unknown {
+  const trieRequire = createRequire(path);
+  let entry: NodeJS.Module | undefined;
+  let UnicodeTrie: (new (data: Uint8Array) => { get(codePoint: number): number }) | undefined;
+  try {
+    const triePath = trieRequire.resolve('unicode-trie');
+    UnicodeTrie = trieRequire(triePath) as typeof UnicodeTrie;
+    entry = require.cache[triePath];
+  } catch {
+    // fontkit without unicode-trie: nothing to defer.
+  }
+  if (entry === undefined || typeof UnicodeTrie !== 'function') return require(path);
+  const Real = UnicodeTrie;
+  class LazyUnicodeTrie {
+    #data: Uint8Array;
+    #trie: InstanceType<typeof Real> | undefined;
+    constructor(data: Uint8Array) {
+      this.#data = data;
+    }
+    get(codePoint: number): number {
+      this.#trie ??= new Real(this.#data);
+      return this.#trie.get(codePoint);
+    }
+  }
+  entry.exports = LazyUnicodeTrie;
+  try {
+    return require(path);
+  } finally {
+    entry.exports = Real;
   }
 }
 

@@ -90,4 +90,17 @@ describe('the per-process font cache', () => {
     expect(Object.getOwnPropertyDescriptor(lazy, 'points')?.get).toBeTypeOf('function');
     expect(lazy!.points).toEqual(raw.getGlyph(glyph!.id)._decode()!.points);
   });
+
+  test('fontkit\'s shapers still work with the tries it no longer unpacks at load', () => {
+    const { fontkit } = loadRuntime();
+    const fontkitPath = createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit')).resolve('fontkit');
+    // The real class is back in the module cache for everyone else.
+    expect((createRequire(fontkitPath)('unicode-trie') as { name: string }).name).toBe('UnicodeTrie');
+    expect(fontkit).toBeDefined();
+    // Arabic goes through fontkit's Arabic shaper and Devanagari through its Indic one, each of
+    // which reads its trie; shaping must not throw and must give a glyph per character.
+    const font = rawFont(faces[0]!.bytes);
+    expect(font.layout('سلام', ['liga']).glyphs).toHaveLength(4);
+    expect(font.layout('नमस्ते', ['liga']).glyphs.length).toBeGreaterThan(0);
+  });
 });
