@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -235,6 +235,20 @@ describe('fonts by role', () => {
     expect(message).toContain(where);
     expect(message).toMatch(/应为|可用的角色|按角色/u);
     expect(message).toMatch(/it must be|the roles are|it must map roles/u);
+  });
+
+  test('a font file replaced while the process runs is a FontError once a glyph not yet read is needed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gov-report-pdf-replaced-'));
+    const path = join(dir, 'body.ttf');
+    copyFileSync(sans, path);
+    const renderer = createRenderer({ fonts: { body: { path } } });
+    expect((await renderer.render(reportWith(['第一次。']))).pdf.length).toBeGreaterThan(0);
+    // The same bytes under a new inode, as a package upgrade would leave them.
+    copyFileSync(sans, `${path}.new`);
+    renameSync(`${path}.new`, path);
+    const error = await renderer.render(reportWith(['鬱鬯龘齉靐。'])).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'FontError', code: 'E_FONT' });
+    expect((error as Error).message).toContain('changed or replaced');
   });
 
   test('a FIFO or a device as a font path is refused at once (only regular files are read)', async () => {

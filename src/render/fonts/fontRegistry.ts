@@ -1,10 +1,11 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFontFile } from './glyphPager.ts';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { FONT_ROLES, type FontRole } from '../../schema/layoutPreset/layoutPreset.ts';
 import { FontError } from '../../errors/errors.ts';
 import type { FaceKey, FaceMetrics, TextMeasurer } from '../../text/measure/measure.ts';
-import { parseFont, putVirtualFile, type FontkitFont, type PdfmakeFontDictionary } from './pdfmakeRuntime.ts';
+import { loadRuntime, parseFont, putVirtualFile, type FontkitFont, type PdfmakeFontDictionary } from './pdfmakeRuntime.ts';
 import type { FontFileSpec } from './fontFileSpec.ts';
 import { boundedMemo } from '../../text/boundedMemo/boundedMemo.ts';
 
@@ -96,7 +97,9 @@ function readFont(path: string, role: string): Buffer {
           en: `the font path ${absolute} for role "${role}" is not a regular file (a directory, device or FIFO); give the path of a TTF, OTF or TTC file`,
         });
       }
-      content = readFileSync(fd);
+      // Outlines on demand only when pdfkit parses fonts through our cache, whose glyph lookup
+      // reads them (glyphPager); a pdfkit loaded before us would read zeros.
+      content = readFontFile(fd, absolute, loadRuntime().cacheInstalled);
     } catch (cause) {
       if (cause instanceof FontError) throw cause;
       throw new FontError(

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { boundedMemo } from '../../text/boundedMemo/boundedMemo.ts';
 import { PLACED_TEXT } from '../toDocDefinition/placedText.ts';
+import { glyphPagerOf, type GlyphPager } from './glyphPager.ts';
 import { decodeHeaderFirst, readLocaTable } from './trueTypeGlyphData.ts';
 
 /**
@@ -66,7 +67,7 @@ export function parseFont(buffer: Uint8Array, postscriptName?: string): FontkitF
   if (font === undefined) {
     parseCount += 1;
     font = runtime!.fontkit.create(buffer, postscriptName);
-    if (font !== null && typeof font === 'object' && typeof font.glyphForCodePoint === 'function') memoizeFont(font as MemoizableFont);
+    if (font !== null && typeof font === 'object' && typeof font.glyphForCodePoint === 'function') memoizeFont(font as MemoizableFont, glyphPagerOf(buffer));
     faces.set(key, font);
   }
   return font;
@@ -101,10 +102,12 @@ const LAYOUT_MEMO_LIMIT = 50_000;
  *   is composite, once per document. Now once per process, and only the glyph's header unless a
  *   caller reads its points (composite glyphs, rare in CJK faces, are decoded whole).
  * - the `loca` table, read from the bytes in one pass instead of entry by entry (trueTypeGlyphData).
+ * - with a `pager` (glyphPager), a glyph's outline bytes are read from the file before fontkit
+ *   first gets the glyph: every path by which fontkit reads `glyf` starts from `getGlyph`.
  * Same output bytes; measured in bench/RESULTS.md. Skipped for variable fonts, whose glyph data
  * depends on the variation.
  */
-function memoizeFont(font: MemoizableFont): void {
+function memoizeFont(font: MemoizableFont, pager: GlyphPager | undefined): void {
   if (font.directory?.tables?.fvar !== undefined) return;
   const mutable = font as unknown as Record<string, unknown>;
   const bytes = font.stream?.buffer instanceof Uint8Array ? font.stream.buffer : undefined;
@@ -119,6 +122,13 @@ function memoizeFont(font: MemoizableFont): void {
   const getGlyph = font.getGlyph.bind(font);
   const decoded = new WeakSet<object>();
   mutable.getGlyph = (id: number, characters?: number[]) => {
+    if (pager !== undefined) {
+      // The outline's bytes, before fontkit reads them (decoding, bounding box, subsetting).
+      const offsets = font.loca?.offsets;
+      const start = offsets?.[id];
+      const end = offsets?.[id + 1];
+      if (start !== undefined && end !== undefined) pager.ensure(start, end);
+    }
     const glyph = getGlyph(id, characters);
     // Only TrueType glyphs decode their outline in `_decode`; CFF glyphs (OpenType collections such
     // as Debian's Noto CJK .ttc) have no such method and are left as they are.

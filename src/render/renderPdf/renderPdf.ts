@@ -1,4 +1,4 @@
-import { PlanMismatchError, RenderFailedError } from '../../errors/errors.ts';
+import { FontError, PlanMismatchError, RenderFailedError } from '../../errors/errors.ts';
 import type { LayoutPlan } from '../../layout/plan/plan.ts';
 import type { FontRegistry } from '../fonts/fontRegistry.ts';
 import { createPdfmakeInstance, type PdfmakeInstance } from '../fonts/pdfmakeRuntime.ts';
@@ -7,7 +7,7 @@ import { toDocDefinition, type PdfaLevel } from '../toDocDefinition/toDocDefinit
 /**
  * Paints a layout plan into PDF bytes with pdfmake, then checks that the PDF has exactly the
  * pages the plan predicted. pdfmake errors never reach the caller raw: they become a
- * {@link RenderFailedError}.
+ * {@link RenderFailedError}, except a {@link FontError} from reading a font file's outlines.
  *
  * @param plan The finished plan.
  * @param fonts The renderer's fonts.
@@ -31,6 +31,8 @@ export async function renderPdf(
     instance.setFonts(fonts.fontDictionary());
     bytes = await instance.createPdf(definition).getBuffer();
   } catch (cause) {
+    // A font file that can no longer be read (glyphPager) is the caller's to fix, not a bug.
+    if (cause instanceof FontError) throw cause;
     throw new RenderFailedError(cause);
   }
   if (options.pdfa === '2u') bytes = markConformanceU(bytes);
