@@ -22,6 +22,7 @@ import { benchDir, repoDir, SEED_FILE } from './reports.mjs';
 import { peersDir } from './peer-sources.mjs';
 import { fork } from 'node:child_process';
 import { runMeasured, lastJson, startTreeSampler } from './proc.mjs';
+import { median } from './stats.mjs';
 
 // ---- options --------------------------------------------------------------------------------------------------------
 const argv = process.argv.slice(2);
@@ -48,12 +49,6 @@ mkdirSync(PDF_DIR, { recursive: true });
 const log = (...a) => console.error('[bench]', ...a);
 const r1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
 const r2 = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 100) / 100);
-const median = (xs) => {
-  const s = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const k = s.length >> 1;
-  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
-};
 const mb = (kb) => (kb === null || kb === undefined ? null : r1(kb / 1024));
 const max = (xs) => { const v = xs.filter((x) => x !== null && x !== undefined); return v.length ? Math.max(...v) : null; };
 const node = process.execPath;

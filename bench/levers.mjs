@@ -15,6 +15,7 @@ import { createPdfmakeInstance } from '../dist/render/fonts/pdfmakeRuntime.js';
 import { toDocDefinition } from '../dist/render/toDocDefinition/toDocDefinition.js';
 import { argv, opt } from './args.mjs';
 import { largeReport, seedReport } from './reports.mjs';
+import { median } from './stats.mjs';
 
 const reportName = opt('report', 'large');
 const n = Number(opt('n', '15'));
@@ -66,7 +67,6 @@ for (let round = 0; round < n; round++) {
   times.B.push(got.B);
   ratios.push(got.B / got.A);
 }
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const { loadavg } = await import('node:os');
 const out = {
   lever, report: reportName, n, identical_bytes: same, bytes_A: a0.bytes.length, bytes_B: b0.bytes.length,

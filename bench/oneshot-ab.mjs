@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { opt } from './args.mjs';
 import { SEED_FILE } from './reports.mjs';
+import { median } from './stats.mjs';
 
 const dirs = { A: resolve(opt('a', 'bench/.ab/A')), B: resolve(opt('b', '.')) };
 const flags = { A: (opt('a-flags', '') || '').split(' ').filter(Boolean), B: (opt('b-flags', '') || '').split(' ').filter(Boolean) };
@@ -44,7 +45,6 @@ for (let round = 0; round < k; round++) {
   cpuRatios.push(got.B.cpu / got.A.cpu);
 }
 rmSync(out, { recursive: true, force: true });
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 console.log(JSON.stringify({
   node: process.version, k, a: dirs.A, b: dirs.B, flags,
   A_ms_median: +median(t.A).toFixed(1), B_ms_median: +median(t.B).toFixed(1), ratio_B_over_A_median_of_rounds: +median(ratios).toFixed(3),

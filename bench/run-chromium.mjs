@@ -15,6 +15,7 @@ import { join, dirname } from 'node:path';
 import { chromiumSource, peersDir } from './peer-sources.mjs';
 
 import { argv, opt } from './args.mjs';
+import { median } from './stats.mjs';
 const reportName = opt('report', 'seed');
 const warmup = Number(opt('warmup', 0));
 const n = Number(opt('n', 0));
@@ -89,7 +90,7 @@ try {
     writeFileSync(out, buf);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted.length === 0 ? null : sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  const warmMedian = median(times);
   const tClose = performance.now();
   await context.close();
   context = undefined;
@@ -103,7 +104,7 @@ try {
     cold_in_process_ms: r1(t3 - t0),
     close_ms: r1(closeMs),
     warmup, n,
-    warm_ms_median: median === null ? null : r1(median),
+    warm_ms_median: warmMedian === null ? null : r1(warmMedian),
     times_ms: times.map(r1),
     pdf_bytes: buf.length,
     pages: (buf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length,

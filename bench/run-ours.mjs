@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { buildReport, repoDir } from './reports.mjs';
 
 import { argv, opt } from './args.mjs';
+import { median } from './stats.mjs';
 const reportName = opt('report', 'seed');
 const warmup = Number(opt('warmup', 3));
 const n = Number(opt('n', 20));
@@ -73,13 +74,8 @@ if (out !== undefined) {
 }
 const r1 = (x) => Math.round(x * 10) / 10;
 const sorted = [...times].sort((a, b) => a - b);
-/** The median (the mean of the middle two for an even count), or null for no values. */
-const medianOf = (values) => {
-  const inOrder = [...values].sort((a, b) => a - b);
-  return inOrder.length === 0 ? null : inOrder.length % 2 ? inOrder[inOrder.length >> 1] : (inOrder[inOrder.length / 2 - 1] + inOrder[inOrder.length / 2]) / 2;
-};
-const median = medianOf(times);
-const cpuMedian = medianOf(cpuTimes);
+const warmMedian = median(times);
+const cpuMedian = median(cpuTimes);
 const usage = process.resourceUsage();
 console.log(JSON.stringify({
   report: reportName,
@@ -90,7 +86,7 @@ console.log(JSON.stringify({
   cold_in_process_ms: r1(t2 - t0),
   warmup,
   n,
-  warm_ms_median: median === null ? null : r1(median),
+  warm_ms_median: warmMedian === null ? null : r1(warmMedian),
   warm_ms_min: sorted.length ? r1(sorted[0]) : null,
   warm_ms_max: sorted.length ? r1(sorted[sorted.length - 1]) : null,
   times_ms: times.map(r1),

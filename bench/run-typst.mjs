@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { typstSource, peersDir } from './peer-sources.mjs';
 
 import { argv, opt } from './args.mjs';
+import { median } from './stats.mjs';
 const reportName = opt('report', 'seed');
 const warmup = Number(opt('warmup', 0));
 const n = Number(opt('n', 0));
@@ -83,7 +84,7 @@ if (out !== undefined) {
 }
 const r1 = (x) => Math.round(x * 10) / 10;
 const sorted = [...times].sort((a, b) => a - b);
-const median = sorted.length === 0 ? null : sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+const warmMedian = median(times);
 console.log(JSON.stringify({
   report: reportName,
   pdf_tags: PDF_OPTS.pdfTags,
@@ -93,7 +94,7 @@ console.log(JSON.stringify({
   first_ms: r1(t3 - t2),
   cold_in_process_ms: r1(t3 - t0),
   warmup, n,
-  warm_ms_median: median === null ? null : r1(median),
+  warm_ms_median: warmMedian === null ? null : r1(warmMedian),
   times_ms: times.map(r1),
   pdf_bytes: last.buf.length,
   pdf_bytes_untagged: compiler.pdf(last.doc, { pdfTags: false }).length,

@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { opt } from './args.mjs';
+import { median } from './stats.mjs';
 
 if (process.argv[2] === '--child') {
   const dist = process.argv[3];
@@ -61,7 +62,6 @@ if (process.argv[2] === '--child') {
   load.push(loadavg()[0]);
   A.child.kill();
   B.child.kill();
-  const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
   const summary = (list) => ({ ms: +median(list.map((r) => r.ms)).toFixed(1), cpuMs: +median(list.map((r) => r.cpuMs)).toFixed(1), bytes: list[0].bytes });
   console.log(JSON.stringify({
     report: reportName,
