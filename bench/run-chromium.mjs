@@ -89,7 +89,6 @@ try {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, buf);
   }
-  const sorted = [...times].sort((a, b) => a - b);
   const warmMedian = median(times);
   const tClose = performance.now();
   await context.close();

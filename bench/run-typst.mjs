@@ -83,7 +83,6 @@ if (out !== undefined) {
   } catch { /* no poppler */ }
 }
 const r1 = (x) => Math.round(x * 10) / 10;
-const sorted = [...times].sort((a, b) => a - b);
 const warmMedian = median(times);
 console.log(JSON.stringify({
   report: reportName,
