@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readFontFile } from './glyphPager.ts';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { FONT_ROLES, type FontRole } from '../../schema/layoutPreset/layoutPreset.ts';
@@ -7,6 +6,7 @@ import { FontError } from '../../errors/errors.ts';
 import type { FaceKey, FaceMetrics, TextMeasurer } from '../../text/measure/measure.ts';
 import { loadRuntime, parseFont, putVirtualFile, type FontkitFont, type PdfmakeFontDictionary } from './pdfmakeRuntime.ts';
 import type { FontFileSpec } from './fontFileSpec.ts';
+import { readFontFile } from './glyphPager.ts';
 import { boundedMemo } from '../../text/boundedMemo/boundedMemo.ts';
 
 export type { FontFileSpec } from './fontFileSpec.ts';
