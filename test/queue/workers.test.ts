@@ -111,7 +111,9 @@ describe('worker processes on a real Redis', () => {
       expect(temps).toEqual([]);
       for (const name of pdfs) expect((await readFile(join(outDir, name))).subarray(0, 5).toString()).toBe('%PDF-');
 
-      // Each job was reported finished once, across both workers (the victim by w2 only).
+      // Each job was reported finished once, across both workers (the victim by w2 only). A worker
+      // prints a job's line after Redis has it completed, so the last line may still be in the pipe.
+      await waitUntil(async () => w1.stdout().length + w2.stdout().length >= ids.length, 10_000, () => `${w1.stdout().length + w2.stdout().length} of ${ids.length} lines`);
       const reported = [...w1.stdout(), ...w2.stdout()].map((line) => (JSON.parse(line) as { id: string }).id);
       expect(reported.sort()).toEqual([...ids].sort());
 
