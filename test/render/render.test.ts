@@ -1,8 +1,11 @@
 import { createServer } from 'node:http';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
@@ -44,6 +47,17 @@ describe('renderReport', () => {
     expect(loadRuntime().cacheInstalled).toBe(true);
     expect(fontParseCount()).toBe(parsed);
   });
+
+  test('with pdfkit loaded before us (no font cache), fonts are read whole and the PDF is the same', async () => {
+    const text = '政府信息公开工作年度报告：主动公开、依申请公开、行政复议、行政诉讼。';
+    const tsx = require.resolve('tsx/cli');
+    const child = fileURLToPath(new URL('./pdfkitFirstChild.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [tsx, child, text], { timeout: 120_000 });
+    const fromChild = JSON.parse(stdout.trim().split('\n').pop()!) as { cacheInstalled: boolean; sha256: string };
+    const { pdf } = await renderReport(reportWith([text]), { creationDate: new Date('2021-01-15T00:00:00Z') });
+    expect(loadRuntime().cacheInstalled).toBe(true);
+    expect(fromChild).toEqual({ cacheInstalled: false, sha256: createHash('sha256').update(pdf).digest('hex') });
+  }, 120_000);
 
   test('placed text nodes measured without pdfmake\'s style stack give the same PDF bytes as pdfmake\'s own measuring', async () => {
     // Paragraph lines, a bookmarked heading, table figures merged into runs, a line with edge spaces.
