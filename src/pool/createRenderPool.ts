@@ -50,8 +50,9 @@ export const DEFAULT_WORKER_HEAP_MB = 1024;
  * generation of an eighth of it, from 8 to 64 MB. Why a default at all: a render that would exhaust
  * memory fails alone ({@link WorkerMemoryError}) instead of taking the process with it, and with a
  * limit V8 collects the old generation sooner: a process whose one worker renders the 57-page
- * large variant 50 times peaks at 270–273 MB RSS instead of 328–354 MB, for 0–27 % more CPU per
- * large render; seed-sized batches run as fast as without (bench/RESULTS.md, issue 16).
+ * large variant 40 times peaks at ~230 MB RSS instead of ~296 MB (270–273 instead of 328–354
+ * before fonts were read on demand), for 0–27 % more CPU per large render; seed-sized batches run
+ * as fast as without (bench/RESULTS.md, issue 16).
  *
  * @param heapMb The old generation's limit in MB.
  * @returns Node's `resourceLimits` for the worker.

@@ -91,7 +91,8 @@ function readFont(path: string, role: string): Buffer {
       );
     }
     try {
-      if (!fstatSync(fd).isFile()) {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) {
         throw new FontError({
           zh: `角色“${role}”的字体路径 ${absolute} 不是普通文件（是目录、设备或管道）；请给出 TTF、OTF 或 TTC 文件的路径`,
           en: `the font path ${absolute} for role "${role}" is not a regular file (a directory, device or FIFO); give the path of a TTF, OTF or TTC file`,
@@ -99,7 +100,7 @@ function readFont(path: string, role: string): Buffer {
       }
       // Outlines on demand only when pdfkit parses fonts through our cache, whose glyph lookup
       // reads them (glyphPager); a pdfkit loaded before us would read zeros.
-      content = readFontFile(fd, absolute, loadRuntime().cacheInstalled);
+      content = readFontFile(fd, absolute, stats, loadRuntime().cacheInstalled);
     } catch (cause) {
       if (cause instanceof FontError) throw cause;
       throw new FontError(

@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, fstatSync, mkdtempSync, openSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ function glyfRange(bytes: Buffer): { offset: number; length: number } {
 function read(path: string, lazy: boolean): Buffer {
   const fd = openSync(path, 'r');
   try {
-    return readFontFile(fd, path, lazy);
+    return readFontFile(fd, path, fstatSync(fd), lazy);
   } finally {
     closeSync(fd);
   }

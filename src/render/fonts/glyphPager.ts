@@ -51,13 +51,13 @@ export function glyphPagerOf(buffer: Uint8Array): GlyphPager | undefined {
  *
  * @param fd The open file (a regular file; closed by the caller).
  * @param path Its absolute path, for the on-demand reads and for messages.
+ * @param stats `fstat` of `fd`: the size read, and the identity later reads check.
  * @param lazyOutlines Whether outlines may be left to a {@link GlyphPager} (only when every
  *   reader of the buffer goes through the font cache that calls it).
  * @returns The file's bytes (outlines possibly still zero).
  * @throws {FontError} When the file cannot be read.
  */
-export function readFontFile(fd: number, path: string, lazyOutlines: boolean): Buffer {
-  const stats = fstatSync(fd);
+export function readFontFile(fd: number, path: string, stats: Stats, lazyOutlines: boolean): Buffer {
   const size = stats.size;
   const glyf = lazyOutlines ? lazyGlyfTable(fd, size) : undefined;
   const buffer = Buffer.alloc(size);

@@ -80,7 +80,7 @@ interface MemoizableFont extends FontkitFont {
   readonly head?: { readonly indexToLocFormat?: number };
   readonly loca?: { readonly offsets?: ArrayLike<number> };
   _decodeTable?(table: { readonly tag?: string }): unknown;
-  getGlyph(id: number, characters?: number[]): { readonly id?: number; _decode?: () => unknown } | null;
+  getGlyph(id: number, characters?: number[]): { _decode?: () => unknown } | null;
   layout(text: string, features?: unknown, ...rest: unknown[]): GlyphRunLike;
   glyphsForString(text: string): GlyphLike[];
 }
@@ -102,7 +102,7 @@ const LAYOUT_MEMO_LIMIT = 50_000;
  *   is composite, once per document. Now once per process, and only the glyph's header unless a
  *   caller reads its points (composite glyphs, rare in CJK faces, are decoded whole).
  * - the `loca` table, read from the bytes in one pass instead of entry by entry (trueTypeGlyphData).
- * - with a `pager` (glyphPager), a glyph's outline bytes are read from the file before fontkit
+ * - with a `pager` (glyphPager), a glyph's outline bytes are read from the file when fontkit
  *   first gets the glyph: every path by which fontkit reads `glyf` starts from `getGlyph`.
  * Same output bytes; measured in bench/RESULTS.md. Skipped for variable fonts, whose glyph data
  * depends on the variation.
@@ -122,26 +122,25 @@ function memoizeFont(font: MemoizableFont, pager: GlyphPager | undefined): void 
   const getGlyph = font.getGlyph.bind(font);
   const decoded = new WeakSet<object>();
   mutable.getGlyph = (id: number, characters?: number[]) => {
-    if (pager !== undefined) {
-      // The outline's bytes, before fontkit reads them (decoding, bounding box, subsetting).
-      const offsets = font.loca?.offsets;
-      const start = offsets?.[id];
-      const end = offsets?.[id + 1];
-      if (start !== undefined && end !== undefined) pager.ensure(start, end);
-    }
     const glyph = getGlyph(id, characters);
     // Only TrueType glyphs decode their outline in `_decode`; CFF glyphs (OpenType collections such
-    // as Debian's Noto CJK .ttc) have no such method and are left as they are.
+    // as Debian's Noto CJK .ttc) have no such method and are left as they are. fontkit keeps one
+    // glyph object per id, so this runs once per glyph.
     if (glyph !== null && typeof glyph._decode === 'function' && !decoded.has(glyph)) {
       decoded.add(glyph);
+      const offsets = font.loca?.offsets;
+      const glyf = font.directory?.tables?.glyf;
+      const start = offsets?.[id];
+      const end = offsets?.[id + 1];
+      // The outline's bytes, before anything reads them (decoding, bounding box, subsetting);
+      // making the glyph object reads none.
+      if (pager !== undefined && start !== undefined && end !== undefined) pager.ensure(start, end);
       const decode = glyph._decode.bind(glyph);
       let done = false;
       let result: unknown;
       glyph._decode = () => {
         if (!done) {
-          const offsets = font.loca?.offsets;
-          const glyf = font.directory?.tables?.glyf;
-          result = bytes === undefined || offsets === undefined || glyf === undefined || glyph.id === undefined ? decode() : decodeHeaderFirst(bytes, glyf.offset, offsets, glyph.id, decode);
+          result = bytes === undefined || offsets === undefined || glyf === undefined ? decode() : decodeHeaderFirst(bytes, glyf.offset, offsets, id, decode);
           done = true;
         }
         return result;
