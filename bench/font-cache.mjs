@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoDir } from './reports.mjs';
+import { median } from './stats.mjs';
 
 const argv = process.argv.slice(2);
 const n = Number(argv[argv.indexOf('--n') + 1] || 20);
@@ -27,8 +28,7 @@ if (argv.includes('--child')) {
     await renderReport(report);
     if (i >= 3) times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  console.log(JSON.stringify({ uncached, median_ms: Number(times[Math.floor(times.length / 2)].toFixed(1)), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(JSON.stringify({ uncached, median_ms: Number(median(times).toFixed(1)), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 } else {
   const run = (extra) => JSON.parse(execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--child', '--n', String(n), ...extra], { encoding: 'utf8' }).trim().split('\n').pop());
   const cached = run([]);

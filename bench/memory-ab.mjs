@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { opt } from './args.mjs';
+import { median } from './stats.mjs';
 
 const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === '--child') {
@@ -31,8 +32,7 @@ if (process.argv[2] === '--child') {
   }
   const cpu = process.cpuUsage(cpu0);
   await renderer.close?.();
-  times.sort((a, b) => a - b);
-  console.log(JSON.stringify({ n, median_ms: +times[Math.floor(n / 2)].toFixed(1), cpu_ms_per_render: +((cpu.user + cpu.system) / 1000 / n).toFixed(1), max_rss_mb: +(process.resourceUsage().maxRSS / 1024).toFixed(1) }));
+  console.log(JSON.stringify({ n, median_ms: +median(times).toFixed(1), cpu_ms_per_render: +((cpu.user + cpu.system) / 1000 / n).toFixed(1), max_rss_mb: +(process.resourceUsage().maxRSS / 1024).toFixed(1) }));
 } else {
   const n = opt('n', '50');
   const pool = process.argv.includes('--pool');

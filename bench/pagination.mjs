@@ -22,6 +22,7 @@ import { createFontRegistry } from '../src/render/fonts/fontRegistry.ts';
 import { resolvePreset } from '../src/render/presets/resolvePreset.ts';
 import { validateReport } from '../src/schema/validateReport/validateReport.ts';
 import { opt } from './args.mjs';
+import { median } from './stats.mjs';
 
 const runs = Number(opt('runs', 7));
 const measurer = createFontRegistry().measurer;
@@ -54,7 +55,7 @@ function time(fn) {
     times.push(ms);
     total += ms;
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 const blocksOf = (items) => items.reduce((sum, item) => sum + (item.kind === 'lines' ? item.lines.length : item.kind === 'table' ? item.table.bands.reduce((n, band) => n + band.bodyHeights.length, 0) + item.caption.length + item.notes.length : item.kind === 'image' ? 1 + item.caption.length : 0), 0);

@@ -18,6 +18,7 @@ import { buildReport, repoDir, benchDir } from './reports.mjs';
 import { analyze, formatAnalysis } from './analyze-profile.mjs';
 
 import { argv, opt } from './args.mjs';
+import { median } from './stats.mjs';
 const reportName = opt('report', 'seed');
 const n = Number(opt('n', 20));
 const warmup = Number(opt('warmup', 3));
@@ -47,8 +48,7 @@ for (let i = 0; i < n; i++) {
   await renderReport(report, options);
   times.push(performance.now() - t);
 }
-const sorted = [...times].sort((a, b) => a - b);
-if (n > 0) console.error(`[profile] ${n} warm renders of ${reportName}: median ${sorted[n >> 1].toFixed(1)} ms, total ${times.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
+if (n > 0) console.error(`[profile] ${n} warm renders of ${reportName}: median ${median(times).toFixed(1)} ms, total ${times.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
 if (session) {
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
