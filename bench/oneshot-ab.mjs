@@ -3,7 +3,8 @@
 // processes, alternating A and B (order flipped every round) so both see the same machine load.
 // Prints the medians, the median of the per-round ratios B ÷ A and the load average.
 //
-//   node bench/oneshot-ab.mjs --a bench/.ab/A --b . --k 15 [--node-flags "--max-semi-space-size=16"]
+//   node bench/oneshot-ab.mjs --a bench/.ab/A --b . --k 15 [--b-flags "--max-semi-space-size=16"] [--command check]
+// --command check times `check <seed>` (validation, forms and layout, no PDF) instead of `render`.
 // A package folder is a copy of dist/, fonts/, layouts/, package.json with a node_modules link.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,11 +18,13 @@ import { median } from './stats.mjs';
 const dirs = { A: resolve(opt('a', 'bench/.ab/A')), B: resolve(opt('b', '.')) };
 const flags = { A: (opt('a-flags', '') || '').split(' ').filter(Boolean), B: (opt('b-flags', '') || '').split(' ').filter(Boolean) };
 const k = Number(opt('k', '15'));
+const command = opt('command', 'render');
+if (command !== 'render' && command !== 'check') throw new Error(`--command must be render or check, not ${command}`);
 const out = mkdtempSync(join(tmpdir(), 'oneshot-ab-'));
 function once(v) {
   const t0 = performance.now();
   // /usr/bin/time reports the child's CPU seconds, which the machine's load disturbs less than wall time.
-  const r = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...flags[v], join(dirs[v], 'dist/cli/bin.js'), 'render', SEED_FILE, '-o', join(out, `${v}.pdf`)], { encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...flags[v], join(dirs[v], 'dist/cli/bin.js'), command, SEED_FILE, ...(command === 'render' ? ['-o', join(out, `${v}.pdf`)] : [])], { encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${v} exited ${r.status}: ${r.stderr}`);
   const [, user, sys] = /CPU ([\d.]+) ([\d.]+)/u.exec(r.stderr);

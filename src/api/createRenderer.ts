@@ -5,7 +5,7 @@ import { resolveForms } from '../forms/resolveForms/resolveForms.ts';
 import { layoutReport } from '../layout/layoutReport.ts';
 import type { LayoutPlan } from '../layout/plan/plan.ts';
 import { createFontRegistry, type FontRegistry } from '../render/fonts/fontRegistry.ts';
-import { createPdfmakeInstance } from '../render/fonts/pdfmakeRuntime.ts';
+import { createPdfmakeInstance, type PdfmakeInstance } from '../render/fonts/pdfmakeRuntime.ts';
 import { resolvePreset } from '../render/presets/resolvePreset.ts';
 import { renderPdf } from '../render/renderPdf/renderPdf.ts';
 import type { InputLimits } from '../schema/limits/limits.ts';
@@ -52,7 +52,8 @@ export interface Renderer {
 export function createRenderer(options: RendererOptions = {}): Renderer {
   let fonts: FontRegistry | undefined;
   const fontsOnce = () => (fonts ??= createFontRegistry(options.fonts));
-  const pdfmake = createPdfmakeInstance();
+  // Made at the first render: planning alone (`plan`, the CLI's `check`) never loads pdfmake.
+  let pdfmake: PdfmakeInstance | undefined;
 
   const plan = async (input: unknown, renderOptions: RenderOptions = {}) => {
     if (typeof renderOptions !== 'object' || renderOptions === null) {
@@ -89,7 +90,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       if (pdfa !== undefined && pdfa !== '2b' && pdfa !== '2u') {
         throw new InvalidArgumentError('options.pdfa', { zh: '"2b" 或 "2u"', en: '"2b" or "2u"' }, pdfa);
       }
-      const pdf = await renderPdf(laidOut, fontsOnce(), creationDate, pdfmake, pdfa === undefined ? {} : { pdfa });
+      const pdf = await renderPdf(laidOut, fontsOnce(), creationDate, (pdfmake ??= createPdfmakeInstance()), pdfa === undefined ? {} : { pdfa });
       return { pdf, warnings, pageCount: laidOut.pages.length };
     },
   };

@@ -59,6 +59,19 @@ describe('renderReport', () => {
     expect(fromChild).toEqual({ cacheInstalled: false, sha256: createHash('sha256').update(pdf).digest('hex') });
   }, 120_000);
 
+  test('planning a report loads fontkit but not pdfmake or pdfkit; the first render loads them with the font cache', async () => {
+    const tsx = require.resolve('tsx/cli');
+    const child = fileURLToPath(new URL('./planOnlyChild.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [tsx, child, '只排版，不生成 PDF。'], { timeout: 120_000 });
+    const fromChild = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+    expect(fromChild).toEqual({
+      afterPlan: { pdfmake: false, pdfkit: false, fontkit: true },
+      afterRender: { pdfmake: true, pdfkit: true, fontkit: true },
+      planned: 1,
+      rendered: 1,
+    });
+  }, 120_000);
+
   test('placed text nodes measured without pdfmake\'s style stack give the same PDF bytes as pdfmake\'s own measuring', async () => {
     // Paragraph lines, a bookmarked heading, table figures merged into runs, a line with edge spaces.
     const input = reportWith(['正文段落，含电子邮箱：office@example.gov.cn。'.repeat(12), '  前后留空的行  ']);

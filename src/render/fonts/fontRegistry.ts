@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { FONT_ROLES, type FontRole } from '../../schema/layoutPreset/layoutPreset.ts';
 import { FontError } from '../../errors/errors.ts';
 import type { FaceKey, FaceMetrics, TextMeasurer } from '../../text/measure/measure.ts';
-import { loadRuntime, parseFont, putVirtualFile, type FontkitFont, type PdfmakeFontDictionary } from './pdfmakeRuntime.ts';
+import { loadFontkit, parseFont, putVirtualFile, type FontkitFont, type PdfmakeFontDictionary } from './pdfmakeRuntime.ts';
 import type { FontFileSpec } from './fontFileSpec.ts';
 import { readFontFile } from './glyphPager.ts';
 import { boundedMemo } from '../../text/boundedMemo/boundedMemo.ts';
@@ -100,7 +100,7 @@ function readFont(path: string, role: string): Buffer {
       }
       // Outlines on demand only when pdfkit parses fonts through our cache, whose glyph lookup
       // reads them (glyphPager); a pdfkit loaded before us would read zeros.
-      content = readFontFile(fd, absolute, stats, loadRuntime().cacheInstalled);
+      content = readFontFile(fd, absolute, stats, loadFontkit().cacheInstalled);
     } catch (cause) {
       if (cause instanceof FontError) throw cause;
       throw new FontError(
@@ -198,8 +198,10 @@ export function createFontRegistry(custom: Partial<Record<FontRole, FontFileSpec
     familyName,
     fontDictionary() {
       const dictionary: PdfmakeFontDictionary = {};
-      for (const [face, { source }] of faces) {
+      for (const [face, { source, buffer }] of faces) {
         const file = vfsName(source.path);
+        // Put here, not when the face is loaded, so that a layout alone never loads pdfmake.
+        putVirtualFile(file, buffer);
         const entry = source.postscriptName === undefined ? file : ([file, source.postscriptName] as unknown as string);
         dictionary[familyName(face)] = { normal: entry, bold: entry, italics: entry, bolditalics: entry };
       }
@@ -214,7 +216,6 @@ function vfsName(path: string): string {
 
 function load(source: FaceSource, role: string): { source: FaceSource; buffer: Buffer; font: FontkitFont } {
   const buffer = readFont(source.path, role);
-  putVirtualFile(vfsName(source.path), buffer);
   let font: FontkitFont;
   try {
     font = parseFont(buffer, source.postscriptName);

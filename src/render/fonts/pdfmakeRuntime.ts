@@ -45,6 +45,7 @@ const require = createRequire(import.meta.url);
 /** Parsed fonts by file buffer and face name: each font file is parsed once per process. */
 const parsedFonts = new WeakMap<Uint8Array, Map<string, FontkitFont>>();
 let parseCount = 0;
+let fontkitRuntime: { fontkit: FontkitModule; cacheInstalled: boolean } | undefined;
 let runtime: { pdfmake: PdfmakeModule; fontkit: FontkitModule; cacheInstalled: boolean } | undefined;
 
 /**
@@ -56,7 +57,7 @@ let runtime: { pdfmake: PdfmakeModule; fontkit: FontkitModule; cacheInstalled: b
  * @internal
  */
 export function parseFont(buffer: Uint8Array, postscriptName?: string): FontkitFont {
-  loadRuntime();
+  const { fontkit } = loadFontkit();
   let faces = parsedFonts.get(buffer);
   if (faces === undefined) {
     faces = new Map();
@@ -66,7 +67,7 @@ export function parseFont(buffer: Uint8Array, postscriptName?: string): FontkitF
   let font = faces.get(key);
   if (font === undefined) {
     parseCount += 1;
-    font = runtime!.fontkit.create(buffer, postscriptName);
+    font = fontkit.create(buffer, postscriptName);
     if (font !== null && typeof font === 'object' && typeof font.glyphForCodePoint === 'function') memoizeFont(font as MemoizableFont, glyphPagerOf(buffer));
     faces.set(key, font);
   }
@@ -190,23 +191,23 @@ export function fontParseCount(): number {
 }
 
 /**
- * Loads pdfmake with pdfkit's `fontkit.create` served from a per-process cache.
+ * Loads fontkit with its `create` served from a per-process cache, without loading pdfmake.
  *
  * Why: pdfkit parses every font file again for every document (~10–15 MB each for full CJK
  * fonts), which is most of a warm render. pdfkit has no option for this, so before pdfkit is
  * first loaded we replace the `fontkit` entry in Node's module cache with a copy whose
  * `create` goes through {@link parseFont}. Pinned to pdfkit 0.19 / fontkit 2.0 (pdfkit calls
  * `fontkit.create(buffer, family)` in `PDFFontFactory.open`); `cacheInstalled` is false — and
- * fonts are simply parsed per render, still correct — if pdfkit was loaded before us.
+ * fonts are simply parsed per render, still correct — if pdfkit was loaded before us. The layout
+ * measures with fontkit alone, so planning (`check`, a `plan` call) never loads pdfmake.
  *
- * @returns The pdfmake module and whether the cache took effect.
+ * @returns fontkit and whether the cache will take effect.
  * @internal
  */
-export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule; cacheInstalled: boolean } {
-  if (runtime !== undefined) return runtime;
+export function loadFontkit(): { fontkit: FontkitModule; cacheInstalled: boolean } {
+  if (fontkitRuntime !== undefined) return fontkitRuntime;
   // pdfkit is pdfmake's dependency, not ours: resolve it from pdfmake (no reliance on hoisting).
-  const pdfmakeRequire = createRequire(require.resolve('pdfmake'));
-  const pdfkitPath = pdfmakeRequire.resolve('pdfkit');
+  const pdfkitPath = pdfmakeRequire().resolve('pdfkit');
   const fontkitPath = createRequire(pdfkitPath).resolve('fontkit');
   const pdfkitLoaded = require.cache[pdfkitPath] !== undefined;
   if (!pdfkitLoaded) deferUnusedModules(pdfkitPath, fontkitPath);
@@ -220,10 +221,27 @@ export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule;
   if (entry !== undefined && !pdfkitLoaded) {
     entry.exports = cached;
   }
-  runtime = { pdfmake: undefined as unknown as PdfmakeModule, fontkit, cacheInstalled: !pdfkitLoaded };
-  runtime.pdfmake = require('pdfmake') as PdfmakeModule;
-  installPlacedTextMeasure(pdfmakeRequire);
+  fontkitRuntime = { fontkit, cacheInstalled: !pdfkitLoaded };
+  return fontkitRuntime;
+}
+
+/**
+ * Loads pdfmake on top of {@link loadFontkit} (so pdfkit gets the cached `fontkit`), with the
+ * measuring hook for placed text installed.
+ *
+ * @returns The pdfmake module, fontkit, and whether the font cache took effect.
+ * @internal
+ */
+export function loadRuntime(): { pdfmake: PdfmakeModule; fontkit: FontkitModule; cacheInstalled: boolean } {
+  if (runtime !== undefined) return runtime;
+  const { fontkit, cacheInstalled } = loadFontkit();
+  runtime = { pdfmake: require('pdfmake') as PdfmakeModule, fontkit, cacheInstalled };
+  installPlacedTextMeasure(pdfmakeRequire());
   return runtime;
+}
+
+function pdfmakeRequire(): NodeJS.Require {
+  return createRequire(require.resolve('pdfmake'));
 }
 
 /** What pdfmake's DocMeasure gives the measuring of one text node (pdfmake 0.3). @internal */
