@@ -67,6 +67,7 @@ describe('renderReport', () => {
     expect(fromChild).toEqual({
       afterPlan: { pdfmake: false, pdfkit: false, fontkit: true },
       afterRender: { pdfmake: true, pdfkit: true, fontkit: true },
+      cacheInstalled: true,
       planned: 1,
       rendered: 1,
     });
