@@ -55,8 +55,8 @@ const tools = {
 };
 const names = Object.keys(tools);
 const wall = Object.fromEntries(names.map((name) => [name, []]));
-const paintParts = { start_ms: [], load_ms: [], paint_ms: [] };
 const cpu = Object.fromEntries(names.map((name) => [name, []]));
+const paintParts = { start_ms: [], load_ms: [], paint_ms: [] };
 const load0 = loadavg();
 for (let round = -1; round < k; round++) {
   const order = names.map((_, i) => names[(i + Math.max(round, 0)) % names.length]);
@@ -76,7 +76,7 @@ for (let round = -1; round < k; round++) {
 rmSync(work, { recursive: true, force: true });
 const r2 = (x) => Math.round(x * 100) / 100;
 const result = { node: process.version, k, load_start: load0, load_end: loadavg() };
-for (const name of names) result[name] = { wall_ms_median: median(wall[name]), cpu_ms_median: median(cpu[name]) };
+for (const name of names) result[name] = { wall_ms_median: Math.round(median(wall[name])), cpu_ms_median: Math.round(median(cpu[name])) };
 result.paint_only.inside_ms_median = Object.fromEntries(Object.entries(paintParts).map(([key, values]) => [key, Math.round(median(values))]));
 result.paint_only_over_typst = r2(result.paint_only.wall_ms_median / result.typst.wall_ms_median);
 result.ours_cli_over_typst = r2(result.ours_cli.wall_ms_median / result.typst.wall_ms_median);
