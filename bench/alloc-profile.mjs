@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Where a warm render allocates (issue 16): V8's sampling heap profiler, with the objects that GC
 // has already collected included, over N renders after a warm-up. Prints MB allocated per render,
-// first by component (package, or our dist/ folder), then by allocating function.
+// first by component (grouped as bench/analyze-profile.mjs groups a CPU profile), then by
+// allocating function.
 //
 // Usage: node bench/alloc-profile.mjs [--report seed|large[:50]|rows:<n>] [--warmup 15] [--n 20] [--top 25]
 //        (run `npm run build` first)
 import { Session } from 'node:inspector/promises';
+import { componentOf, shortFile } from './analyze-profile.mjs';
 import { opt } from './args.mjs';
 import { buildReport } from './reports.mjs';
 import { renderReport } from '../dist/index.js';
@@ -23,23 +25,14 @@ for (let i = 0; i < n; i++) await renderReport(input);
 const { profile } = await session.post('HeapProfiler.stopSampling');
 session.disconnect();
 
-/** Package name for node_modules, `dist/<folder>` for ours, `(native)` for V8 builtins. */
-function componentOf(url) {
-  const inModules = url.match(/\/node_modules\/((?:@[^/]+\/)?[^/]+)/u);
-  if (inModules) return inModules[1];
-  const ours = url.match(/\/dist\/([^/]+)/u);
-  if (ours) return `dist/${ours[1]}`;
-  return url === '' ? '(native)' : url.split('/')[0];
-}
-
 const bySite = new Map();
 const byComponent = new Map();
 let total = 0;
 const walk = (node) => {
   const { functionName, url, lineNumber } = node.callFrame;
-  const site = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|dist)\//u, '')}:${lineNumber + 1}`;
+  const site = `${functionName || '(anonymous)'} ${shortFile(url)}:${lineNumber + 1}`;
   bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
-  const component = componentOf(url);
+  const component = componentOf(node.callFrame);
   byComponent.set(component, (byComponent.get(component) ?? 0) + node.selfSize);
   total += node.selfSize;
   for (const child of node.children) walk(child);

@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { argv, opt } from './args.mjs';
-import { runMeasured } from './proc.mjs';
+import { lastJson, runMeasured } from './proc.mjs';
 import { repoDir, benchDir, SEED_FILE } from './reports.mjs';
 import { median } from './stats.mjs';
 
@@ -68,7 +68,7 @@ for (let round = -1; round < k; round++) {
     wall[name].push(res.wall_ms);
     cpu[name].push(res.cpu_ms);
     if (name === 'paint_only') {
-      const parts = JSON.parse(res.stdout.trim().split('\n').pop());
+      const parts = lastJson(res.stdout);
       for (const key of Object.keys(paintParts)) paintParts[key].push(parts[key]);
     }
   }
