@@ -68,6 +68,12 @@ export function measureWork(report: unknown, limits: Pick<InputLimits, 'maxTotal
       }
     }
     for (const [key, child] of Object.entries(record)) {
+      if (key === 'bands' && record.inline === true && Array.isArray(child) && child.length === 1) {
+        // The one-band shorthand: the input has the band's keys on the table itself, so paths
+        // into it have no `bands[0]` (the validation's own paths are the input's).
+        walk(child[0], path, false);
+        continue;
+      }
       path.push(key);
       if (key === 'image' && typeof child === 'object' && child !== null) {
         // An image's data and src are not printed text; its caption is.
